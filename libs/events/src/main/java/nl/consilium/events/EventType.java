@@ -1,0 +1,71 @@
+package nl.consilium.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+import nl.consilium.events.audit.AuditRecorded;
+import nl.consilium.events.consult.ConsultCompleted;
+import nl.consilium.events.intake.IntakeCompleted;
+import nl.consilium.events.referral.ReferralReceived;
+import nl.consilium.events.scheduling.ConsultScheduled;
+
+/**
+ * Every event type on the wire: its versioned name, its topic, the service that owns it, and the
+ * record that carries its data. Changes to a record are additive (new optional fields); a change
+ * that is not gets a new version here and both versions are published side by side for a while.
+ */
+public enum EventType {
+    REFERRAL_RECEIVED("nl.consilium.referral.ReferralReceived", 1, Topics.REFERRAL, "referral-gateway",
+            ReferralReceived.class),
+    INTAKE_COMPLETED("nl.consilium.intake.IntakeCompleted", 1, Topics.INTAKE, "intake", IntakeCompleted.class),
+    CONSULT_SCHEDULED("nl.consilium.scheduling.ConsultScheduled", 1, Topics.SCHEDULING, "scheduling",
+            ConsultScheduled.class),
+    CONSULT_COMPLETED("nl.consilium.consult.ConsultCompleted", 1, Topics.CONSULT, "consult",
+            ConsultCompleted.class),
+    /** Produced by every service that touches patient data. */
+    AUDIT_RECORDED("nl.consilium.audit.AuditRecorded", 1, Topics.AUDIT, "*", AuditRecorded.class);
+
+    private final String name;
+    private final int version;
+    private final String topic;
+    private final String owner;
+    private final Class<? extends ConsiliumEvent> dataType;
+
+    EventType(String name, int version, String topic, String owner, Class<? extends ConsiliumEvent> dataType) {
+        this.name = name;
+        this.version = version;
+        this.topic = topic;
+        this.owner = owner;
+        this.dataType = dataType;
+    }
+
+    /** The CloudEvents {@code type} attribute: name plus version suffix. */
+    public String wireName() {
+        return name + ".v" + version;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** The service that produces this event ("*" for all). */
+    public String owner() {
+        return owner;
+    }
+
+    public Class<? extends ConsiliumEvent> dataType() {
+        return dataType;
+    }
+
+    public static Optional<EventType> fromWireName(String wireName) {
+        return Arrays.stream(values()).filter(t -> t.wireName().equals(wireName)).findFirst();
+    }
+
+    public static EventType of(ConsiliumEvent data) {
+        return Arrays.stream(values()).filter(t -> t.dataType == data.getClass()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a registered event: " + data.getClass()));
+    }
+}

@@ -1,0 +1,55 @@
+package nl.consilium.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.consilium.events.audit.AuditOutcome;
+import nl.consilium.events.audit.AuditRecorded;
+import nl.consilium.events.common.PatientDetails;
+import nl.consilium.events.common.Referrer;
+import nl.consilium.events.consult.Conclusion;
+import nl.consilium.events.consult.ConsultCompleted;
+import nl.consilium.events.consult.ConsultReport;
+import nl.consilium.events.intake.IntakeCompleted;
+import nl.consilium.events.intake.IntakeReason;
+import nl.consilium.events.referral.ReferralReceived;
+import nl.consilium.events.scheduling.ConsultScheduled;
+
+/** One fixed, fictitious instance of every event type, for the wire-format tests. */
+final class SampleEvents {
+
+    static final UUID REFERRAL = UUID.fromString("7d5c3e0a-1b2c-4d3e-8f40-5a6b7c8d9e01");
+    static final UUID PATIENT = UUID.fromString("0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9");
+    static final UUID CONSULT = UUID.fromString("c0c0c0c0-1111-4222-8333-444455556666");
+    static final UUID EVENT_ID = UUID.fromString("e0e0e0e0-aaaa-4bbb-8ccc-dddddddddddd");
+    static final Instant TIME = Instant.parse("2026-11-23T09:15:30Z");
+    static final PatientDetails PATIENT_DETAILS = new PatientDetails("J. Testpersoon",
+            LocalDate.of(1961, 4, 2), "female", "+31612345678", "j.testpersoon@example.org");
+
+    static final Map<EventType, ConsiliumEvent> ALL = Map.of(
+            EventType.REFERRAL_RECEIVED, new ReferralReceived(REFERRAL, "ZD12345678", TIME, PATIENT, PATIENT_DETAILS,
+                    new Referrer("01123456", "H. Jansen", "Huisartsenpraktijk Jansen"), "SECOND_OPINION",
+                    "cardiology", "Ziekenhuis Oost"),
+            EventType.INTAKE_COMPLETED, new IntakeCompleted(REFERRAL, PATIENT, TIME, "nurse-subject",
+                    "Is bypass surgery the right treatment?", List.of(IntakeReason.DOUBT_ABOUT_TREATMENT), "cardiology",
+                    "Ziekenhuis Oost", "nl", LocalDate.of(2026, 12, 7), false, "01123456", PATIENT_DETAILS),
+            EventType.CONSULT_SCHEDULED, new ConsultScheduled(REFERRAL, CONSULT, PATIENT, "03111111", "Dr. A. Smit",
+                    "cardiology", Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-25T09:30:00Z")),
+            EventType.CONSULT_COMPLETED, new ConsultCompleted(REFERRAL, CONSULT, PATIENT, "03111111", "01123456", TIME,
+                    new ConsultReport("Is bypass surgery the right treatment?", "Findings.", Conclusion.CONFIRMS_POLICY,
+                            "Proceed as planned.", "Dr. A. Smit", TIME), false),
+            EventType.AUDIT_RECORDED, new AuditRecorded(EVENT_ID, TIME, "intake", "intake.read", PATIENT, REFERRAL,
+                    "IntakeCase/" + REFERRAL, "user-subject", List.of("nurse"), null, "192.0.2.10",
+                    AuditOutcome.SUCCESS));
+
+    static EventEnvelope<ConsiliumEvent> envelope(EventType type) {
+        ConsiliumEvent data = ALL.get(type);
+        return new EventEnvelope<>(EventEnvelope.SPEC_VERSION, EVENT_ID, type.wireName(), "/consilium/test",
+                REFERRAL.toString(), TIME, EventEnvelope.CONTENT_TYPE, data);
+    }
+
+    private SampleEvents() {
+    }
+}
