@@ -1,0 +1,31 @@
+create table intake_case (
+    referral_id                   uuid          primary key,
+    version                       bigint        not null,
+    patient_id                    uuid          not null,
+    zorgdomein_number             varchar(20)   not null,
+    status                        varchar(20)   not null,
+    received_at                   timestamptz   not null,
+    intake_due_by                 timestamptz   not null,
+    patient_name                  varchar(200),
+    patient_birth_date            date,
+    patient_gender                varchar(20),
+    patient_phone                 varchar(50),
+    patient_email                 varchar(200),
+    referrer_agb                  varchar(8)    not null,
+    referrer_name                 varchar(200),
+    referrer_organisation         varchar(200),
+    requested_product             varchar(100),
+    treating_specialty            varchar(100),
+    treating_hospital             varchar(200),
+    decided_at                    timestamptz,
+    decided_by                    varchar(200),
+    clarified_question            varchar(2000),
+    reasons                       varchar(500),
+    specialty                     varchar(100),
+    preferred_language            varchar(10),
+    patient_objects_to_gp_report  boolean       not null default false,
+    unsuitable_reason             varchar(2000),
+    consult_due_on                date
+);
+-- the nurse's worklist: open cases, oldest deadline first
+create index intake_case_worklist on intake_case (status, intake_due_by);
