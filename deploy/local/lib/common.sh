@@ -104,8 +104,8 @@ marker_args() {
   case "$1" in
     postgres) MARKER_ARGS=(-e "$DATA/postgres-bin/bin/postgres") ;;
     # bash running kc.sh, or - after kc.sh exec'ed java for a re-augmentation - java itself
-    keycloak) MARKER_ARGS=(-e "$DATA/keycloak/bin/kc.sh" -e "-Dconsilium.process=keycloak@$DATA") ;;
-    *) MARKER_ARGS=(-e "-Dconsilium.process=$1@$DATA") ;;
+    keycloak) MARKER_ARGS=(-e "$DATA/keycloak/bin/kc.sh" -e "-Dconsilium-local.process=keycloak@$DATA") ;;
+    *) MARKER_ARGS=(-e "-Dconsilium-local.process=$1@$DATA") ;;
   esac
 }
 

@@ -8,7 +8,7 @@ kafka_command() {
   read -r -a jvm_opts <<<"$KAFKA_JAVA_OPTS"
   KAFKA_CMD=(java "${jvm_opts[@]}" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true
     -Dorg.slf4j.simpleLogger.showDateTime=true "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS"
-    "-Dconsilium.process=kafka@$DATA" -cp "$DATA/kafka/libs/*")
+    "-Dconsilium-local.process=kafka@$DATA" -cp "$DATA/kafka/libs/*")
 }
 
 # The broker runs from a copy of its jars in the data folder: a `mvn clean` in the repository while

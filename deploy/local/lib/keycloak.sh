@@ -30,7 +30,7 @@ keycloak_start() {
   # The admin console user (master realm) is created on the first start only.
   launch keycloak "$DATA/keycloak" env \
     "JAVA_OPTS_KC_HEAP=$KEYCLOAK_HEAP" \
-    "JAVA_OPTS_APPEND=-Dconsilium.process=keycloak@$DATA" \
+    "JAVA_OPTS_APPEND=-Dconsilium-local.process=keycloak@$DATA" \
     "KC_BOOTSTRAP_ADMIN_USERNAME=${CONSILIUM_KEYCLOAK_ADMIN:-admin}" \
     "KC_BOOTSTRAP_ADMIN_PASSWORD=${CONSILIUM_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
     "$DATA/keycloak/bin/kc.sh" start-dev --http-host=127.0.0.1 "--http-port=$KEYCLOAK_PORT" \

@@ -23,7 +23,7 @@ service_start() {
     "QUARKUS_DATASOURCE_PASSWORD=$(pg_service_password "$db")" \
     "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP" \
     "QUARKUS_OIDC_AUTH_SERVER_URL=$OIDC_ISSUER" \
-    java "${jvm_opts[@]}" "-Dconsilium.process=$name@$DATA" -jar "$jar"
+    java "${jvm_opts[@]}" "-Dconsilium-local.process=$name@$DATA" -jar "$jar"
 }
 
 service_healthy() { http_ok "$(service_url "$1")/q/health/ready"; }
