@@ -150,8 +150,12 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<Uni<Void>> sends = rows.stream().map(this::send).toList();
-            Uni.join().all(sends).andFailFast().replaceWithVoid().await().atMost(SEND_TIMEOUT);
+            // Send with the transaction suspended (it stays open, holding the lock and the rows): the
+            // producer's callbacks run on Kafka's threads and must not carry the transaction along.
+            QuarkusTransaction.suspendingExisting().run(() -> {
+                List<Uni<Void>> sends = rows.stream().map(this::send).toList();
+                Uni.join().all(sends).andFailFast().replaceWithVoid().await().atMost(SEND_TIMEOUT);
+            });
             List<Long> sequences = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
             entityManager.createNativeQuery("update outbox_message set published_at = ?1 where seq in (?2)")
                     .setParameter(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))

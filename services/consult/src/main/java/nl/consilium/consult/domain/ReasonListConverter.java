@@ -1,0 +1,25 @@
+package nl.consilium.consult.domain;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import nl.consilium.events.intake.IntakeReason;
+
+/** Stores the intake reasons as a comma-separated column. */
+@Converter
+public class ReasonListConverter implements AttributeConverter<List<IntakeReason>, String> {
+
+    @Override
+    public String convertToDatabaseColumn(List<IntakeReason> reasons) {
+        return reasons == null || reasons.isEmpty() ? null
+                : reasons.stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public List<IntakeReason> convertToEntityAttribute(String column) {
+        return column == null || column.isBlank() ? List.of()
+                : Arrays.stream(column.split(",")).map(IntakeReason::valueOf).toList();
+    }
+}
