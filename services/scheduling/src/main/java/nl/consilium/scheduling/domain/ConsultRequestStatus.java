@@ -1,0 +1,7 @@
+package nl.consilium.scheduling.domain;
+
+/** Where a consult request that could not be booked automatically stands. */
+public enum ConsultRequestStatus {
+    /** No specialist could be booked; the coordinator has to assign one. */
+    UNASSIGNED
+}

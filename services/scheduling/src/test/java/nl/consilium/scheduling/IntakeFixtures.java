@@ -1,0 +1,66 @@
+package nl.consilium.scheduling;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.consilium.events.EventCodec;
+import nl.consilium.events.EventEnvelope;
+import nl.consilium.events.common.PatientDetails;
+import nl.consilium.events.intake.IntakeCompleted;
+import nl.consilium.events.intake.IntakeReason;
+
+/** Fictitious IntakeCompleted events as intake publishes them, each in a week of its own. */
+final class IntakeFixtures {
+
+    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    static final String SMIT = "03111111";      // cardiology, Ziekenhuis West
+    static final String MULDER = "03222222";    // cardiology, Ziekenhuis Noord
+    static final String DEKKER = "03333333";    // orthopaedics, Ziekenhuis West
+    static final String WEST = "Ziekenhuis West";
+    static final String NOORD = "Ziekenhuis Noord";
+    static final String OOST = "Ziekenhuis Oost";
+
+    /** Weeks handed out so far; every test books in weeks no other test uses (all in the future). */
+    private static final AtomicInteger WEEKS = new AtomicInteger();
+    private static final LocalDate FIRST_FRIDAY = LocalDate.of(2031, 1, 3);
+
+    /** Friday 14:00 in Amsterdam of a fresh week: the first slot is the Monday after, 09:00. */
+    static Instant freshFriday() {
+        return FIRST_FRIDAY.plusWeeks(WEEKS.getAndIncrement()).atTime(14, 0).atZone(AMSTERDAM).toInstant();
+    }
+
+    /** The Monday after {@code friday} at {@code time}, Amsterdam time. */
+    static Instant mondayAfter(Instant friday, LocalTime time) {
+        return LocalDate.ofInstant(friday, AMSTERDAM).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atTime(time)
+                .atZone(AMSTERDAM).toInstant();
+    }
+
+    static IntakeCompleted intake(String specialty, String treatingHospital, Instant completedAt) {
+        return intake(specialty, treatingHospital, completedAt, LocalDate.ofInstant(completedAt, AMSTERDAM).plusDays(14));
+    }
+
+    static IntakeCompleted intake(String specialty, String treatingHospital, Instant completedAt, LocalDate dueOn) {
+        return new IntakeCompleted(UUID.randomUUID(), UUID.randomUUID(), completedAt, "nurse.bakker",
+                "Is bypass surgery the right treatment?", List.of(IntakeReason.DOUBT_ABOUT_TREATMENT), specialty,
+                treatingHospital, "nl", dueOn, false, "01123456",
+                new PatientDetails("P. Testpatiënt", LocalDate.of(1970, 1, 31), "male", "+31600000001",
+                        "p@example.org"));
+    }
+
+    static EventEnvelope<IntakeCompleted> envelope(IntakeCompleted intake) {
+        return EventEnvelope.of(intake, "intake", Instant.now());
+    }
+
+    static String json(EventEnvelope<IntakeCompleted> envelope) {
+        return EventCodec.encode(envelope);
+    }
+
+    private IntakeFixtures() {
+    }
+}
