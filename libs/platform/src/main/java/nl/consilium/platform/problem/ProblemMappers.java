@@ -158,18 +158,18 @@ public final class ProblemMappers {
         }
     }
 
-    static Response unauthorized() {
+    public static Response unauthorized() {
         return Response.fromResponse(ProblemResponses.of(Problem.of("unauthorized", "Unauthorized", 401,
                         "Send a valid bearer token from the Consilium identity provider")))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
-    static Response concurrentModification() {
+    public static Response concurrentModification() {
         return ProblemResponses.of(Problem.of("concurrent-modification", "Changed by someone else", 409,
                 "The resource was changed while you were changing it; read it again and retry"));
     }
 
-    static Response internalError(Throwable e) {
+    public static Response internalError(Throwable e) {
         UUID incident = UUID.randomUUID();
         LOG.errorf("Incident %s: unexpected %s", incident, classChain(e));
         LOG.debugf(e, "Incident %s", incident);

@@ -2,12 +2,12 @@ package nl.consilium.platform.problem;
 
 import jakarta.ws.rs.core.Response;
 
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private ProblemResponses() {
     }
 
-    static Response of(Problem problem) {
+    public static Response of(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

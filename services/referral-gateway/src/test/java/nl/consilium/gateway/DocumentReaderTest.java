@@ -1,0 +1,90 @@
+package nl.consilium.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import nl.consilium.gateway.domain.AppointmentRequest;
+import nl.consilium.gateway.domain.DocumentRejected;
+import nl.consilium.gateway.domain.DutchIdentifiers;
+import nl.consilium.gateway.domain.JsonTreeReferralDocumentReader;
+import org.junit.jupiter.api.Test;
+
+/** The FHIR reading and the Dutch identifier checks, without the application. */
+class DocumentReaderTest {
+
+    private final JsonTreeReferralDocumentReader reader = new JsonTreeReferralDocumentReader();
+
+    @Test
+    void theElfProefAcceptsValidBsnsOnly() {
+        assertThat(DutchIdentifiers.isValidBsn("111222333")).isTrue();
+        assertThat(DutchIdentifiers.isValidBsn("999999990")).isTrue();
+        assertThat(DutchIdentifiers.isValidBsn("123456782")).isTrue();
+        assertThat(DutchIdentifiers.isValidBsn("123456789")).isFalse();
+        assertThat(DutchIdentifiers.isValidBsn("000000000")).isFalse();
+        assertThat(DutchIdentifiers.isValidBsn("12345678")).isFalse();
+        assertThat(DutchIdentifiers.isValidBsn("12345678a")).isFalse();
+        assertThat(DutchIdentifiers.isValidBsn(null)).isFalse();
+        for (int i = 0; i < 100; i++) {
+            assertThat(DutchIdentifiers.isValidBsn(ZorgDomeinBundle.validBsn())).isTrue();
+        }
+    }
+
+    @Test
+    void agbAndZdNumbersHaveTheirShape() {
+        assertThat(DutchIdentifiers.isValidAgb("01123456")).isTrue();
+        assertThat(DutchIdentifiers.isValidAgb("0112345")).isFalse();
+        assertThat(DutchIdentifiers.isValidAgb("0112345x")).isFalse();
+        assertThat(DutchIdentifiers.isValidZorgDomeinNumber("ZD123456789")).isTrue();
+        assertThat(DutchIdentifiers.isValidZorgDomeinNumber("ZD12345678")).isFalse();
+        assertThat(DutchIdentifiers.isValidZorgDomeinNumber("zd123456789")).isFalse();
+    }
+
+    @Test
+    void readsEveryFieldOfTheDemoShape() {
+        ZorgDomeinBundle bundle = ZorgDomeinBundle.create();
+        AppointmentRequest request = reader.read(bundle.json().getBytes(StandardCharsets.UTF_8));
+        assertThat(request.bundleId()).isEqualTo(bundle.bundleId);
+        assertThat(request.zorgDomeinNumber()).isEqualTo(bundle.zdNumber);
+        assertThat(request.patient().bsn()).isEqualTo(bundle.bsn);
+        assertThat(request.patient().name()).isEqualTo(ZorgDomeinBundle.PATIENT_NAME);
+        assertThat(request.patient().birthDate()).isEqualTo(ZorgDomeinBundle.BIRTH_DATE);
+        assertThat(request.patient().phone()).isEqualTo(ZorgDomeinBundle.PHONE);
+        assertThat(request.patient().email()).isEqualTo(ZorgDomeinBundle.EMAIL);
+        assertThat(request.referrer().agb()).isEqualTo(ZorgDomeinBundle.GP_AGB);
+        assertThat(request.referrer().name()).isEqualTo(ZorgDomeinBundle.GP_NAME);
+        assertThat(request.referrer().organisation()).isEqualTo(ZorgDomeinBundle.PRACTICE);
+        assertThat(request.requestedProduct()).isEqualTo("SECOND_OPINION");
+        assertThat(request.treatingSpecialty()).isEqualTo("cardiology");
+        assertThat(request.treatingHospital()).isEqualTo(ZorgDomeinBundle.HOSPITAL);
+        assertThat(request.toString()).doesNotContain(bundle.bsn).doesNotContain(ZorgDomeinBundle.PATIENT_NAME);
+    }
+
+    @Test
+    void aNameWithoutTextIsGivenAndFamilyAndAPartialBirthDateIsUnknown() {
+        ObjectNode node = ZorgDomeinBundle.create().node();
+        ObjectNode patient = (ObjectNode) node.withArray("entry").get(1).get("resource");
+        ((ObjectNode) patient.withArray("name").get(0)).remove("text");
+        patient.put("birthDate", "1961-04");
+        AppointmentRequest request = reader.read(ZorgDomeinBundle.write(node).getBytes(StandardCharsets.UTF_8));
+        assertThat(request.patient().name()).isEqualTo("Fenna Postma");
+        assertThat(request.patient().birthDate()).isNull();
+    }
+
+    @Test
+    void rejectionsNameTheElementAndNeverQuoteTheBsn() {
+        ZorgDomeinBundle bundle = ZorgDomeinBundle.forBsn("123456789");
+        assertThatThrownBy(() -> reader.read(bundle.json().getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(DocumentRejected.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.expression()).isEqualTo("Patient.identifier");
+                    assertThat(e.getMessage()).doesNotContain("123456789");
+                });
+        assertThatThrownBy(() -> reader.read(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0}))
+                .isInstanceOfSatisfying(DocumentRejected.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> reader.read("{\"resourceType\":\"Bundle\",\"resourceType\":\"Bundle\"}"
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(DocumentRejected.class, e -> assertThat(e.issueCode()).isEqualTo("structure"));
+    }
+}
