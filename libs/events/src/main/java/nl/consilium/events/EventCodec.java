@@ -53,7 +53,8 @@ public final class EventCodec {
         try {
             tree = MAPPER.readTree(json);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedEventException("Not JSON", e);
+            // No cause attached: parser messages quote the input, which may be patient data.
+            throw new MalformedEventException("Not JSON");
         }
         if (!(tree instanceof ObjectNode envelope)) {
             throw new MalformedEventException("Not a JSON object");
@@ -81,7 +82,13 @@ public final class EventCodec {
             if (e instanceof MalformedEventException m) {
                 throw m;
             }
-            throw new MalformedEventException("Invalid " + type + ": " + e.getClass().getSimpleName(), e);
+            // The cause stays out (its message quotes the offending value); the path says where.
+            String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                    ? " at data." + mapping.getPath().stream()
+                            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                            .collect(java.util.stream.Collectors.joining("."))
+                    : "";
+            throw new MalformedEventException("Invalid " + type + where + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 

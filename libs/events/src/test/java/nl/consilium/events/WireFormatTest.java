@@ -88,6 +88,19 @@ class WireFormatTest {
                 .isInstanceOf(MalformedEventException.class);
     }
 
+    @Test
+    void malformedEventErrorsNameTheFieldButNeverQuoteTheValue() {
+        String json = golden(EventType.CONSULT_SCHEDULED).replace("03111111", "not-an-agb").replace(
+                "\"2026-11-25T09:00:00Z\"", "\"Jan Secret Patient\"");
+        assertThatThrownBy(() -> EventCodec.decode(json))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("startsAt")
+                .hasNoCause()
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Secret"));
+        assertThatThrownBy(() -> EventCodec.decode("{\"Jan Secret\": ")).hasNoCause()
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Secret"));
+    }
+
     static String golden(EventType type) {
         String name = "/wire/" + type.wireName() + ".json";
         try (InputStream in = WireFormatTest.class.getResourceAsStream(name)) {

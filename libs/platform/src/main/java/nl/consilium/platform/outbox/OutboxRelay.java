@@ -173,7 +173,6 @@ public class OutboxRelay {
         headers.add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
         headers.add("ce_type", type.getBytes(StandardCharsets.UTF_8));
         headers.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-        headers.add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic((String) row[2])
                 .withKey((String) row[3])

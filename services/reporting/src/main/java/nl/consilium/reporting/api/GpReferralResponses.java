@@ -1,0 +1,54 @@
+package nl.consilium.reporting.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.consilium.events.consult.Conclusion;
+import nl.consilium.reporting.domain.Milestone;
+import nl.consilium.reporting.domain.ReferralOverview;
+import nl.consilium.reporting.domain.ReferralStatus;
+
+/** What the GP's API answers. The list and the status carry no report text; only the report does. */
+public final class GpReferralResponses {
+
+    private GpReferralResponses() {
+    }
+
+    /** A line of the GP's list of own referrals. */
+    public record ReferralSummary(UUID referralId, String zorgDomeinNumber, ReferralStatus status, Instant receivedAt,
+            LocalDate consultDueOn, Instant consultStartsAt, String specialistName) {
+        static ReferralSummary of(ReferralOverview r) {
+            return new ReferralSummary(r.referralId(), r.zorgDomeinNumber(), r.status(), r.receivedAt(),
+                    r.consultDueOn(), r.consultStartsAt(), r.specialistName());
+        }
+    }
+
+    /** One step of the timeline. */
+    public record TimelineEntry(ReferralStatus milestone, Instant at) {
+        static TimelineEntry of(Milestone m) {
+            return new TimelineEntry(m.milestone(), m.at());
+        }
+    }
+
+    /** One referral's status and timeline. */
+    public record ReferralStatusView(UUID referralId, String zorgDomeinNumber, ReferralStatus status,
+            Instant receivedAt, Instant intakeCompletedAt, LocalDate consultDueOn, String specialistName,
+            Instant consultStartsAt, Instant completedAt, List<TimelineEntry> timeline) {
+        static ReferralStatusView of(ReferralOverview r) {
+            return new ReferralStatusView(r.referralId(), r.zorgDomeinNumber(), r.status(), r.receivedAt(),
+                    r.intakeCompletedAt(), r.consultDueOn(), r.specialistName(), r.consultStartsAt(), r.completedAt(),
+                    r.timeline().stream().map(TimelineEntry::of).toList());
+        }
+    }
+
+    /** The specialist's signed report, as the GP reads it. */
+    public record ConsultReportView(UUID referralId, String question, String findings, Conclusion conclusion,
+            String recommendations, String signedBy, Instant signedAt, String specialistName, Instant completedAt) {
+        static ConsultReportView of(ReferralOverview r) {
+            return new ConsultReportView(r.referralId(), r.reportQuestion(), r.reportFindings(), r.reportConclusion(),
+                    r.reportRecommendations(), r.reportSignedBy(), r.reportSignedAt(), r.specialistName(),
+                    r.completedAt());
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package nl.consilium.reporting.domain;
+
+/** Where a referral stands as far as the GP is concerned, derived from the events read so far. */
+public enum ReferralStatus {
+    /** The gateway accepted the referral; the nurse's telephone intake is next. */
+    RECEIVED,
+    /** The nurse found the referral suitable; the consult is being booked. */
+    INTAKE_COMPLETED,
+    /** A video consult with an independent specialist is booked. */
+    CONSULT_SCHEDULED,
+    /** The consult took place and the signed report is there for the GP. */
+    REPORT_AVAILABLE,
+    /** The consult took place, but the patient objected to sharing the report with the GP. */
+    REPORT_WITHHELD
+}

@@ -1,0 +1,85 @@
+package nl.consilium.reporting.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import nl.consilium.events.ConsiliumEvent;
+import nl.consilium.events.EventEnvelope;
+import nl.consilium.events.audit.AuditRecorded;
+import nl.consilium.events.consult.ConsultCompleted;
+import nl.consilium.events.intake.IntakeCompleted;
+import nl.consilium.events.referral.ReferralReceived;
+import nl.consilium.events.scheduling.ConsultScheduled;
+import nl.consilium.reporting.domain.PatientAccessRecord;
+import nl.consilium.reporting.domain.ReferralOverview;
+
+/**
+ * Builds reporting's read model from the events of every service: one {@link ReferralOverview} per
+ * referral and one {@link PatientAccessRecord} per audit record. Nothing here is audited: these are
+ * not accesses by a user, and auditing the storing of an {@link AuditRecorded} would publish another
+ * one, which this service would read again, without end.
+ */
+@ApplicationScoped
+public class ReportingProjection {
+
+    /** First key of the advisory locks that serialise the events of one referral ("RPRT"). */
+    private static final int REFERRAL_LOCK_SPACE = 0x52505254;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** Applies one event; types reporting does not use are ignored. */
+    @Transactional
+    public void apply(EventEnvelope<ConsiliumEvent> event) {
+        switch (event.data()) {
+            case ReferralReceived referral -> update(referral.referralId(), referral.patientId(),
+                    overview -> overview.recordReceived(referral));
+            case IntakeCompleted intake -> update(intake.referralId(), intake.patientId(),
+                    overview -> overview.recordIntakeCompleted(intake));
+            case ConsultScheduled booking -> update(booking.referralId(), booking.patientId(),
+                    overview -> overview.recordScheduled(booking, event.time()));
+            case ConsultCompleted consult -> update(consult.referralId(), consult.patientId(),
+                    overview -> overview.recordCompleted(consult));
+            case AuditRecorded audit -> recordAccess(audit);
+            default -> {
+                // another type on a topic reporting reads: not part of the GP's view
+            }
+        }
+    }
+
+    /**
+     * Changes the referral's overview, created if this is the first event about it. The events of one
+     * referral arrive on several topics, so several consumer threads may hold one at the same time:
+     * a transaction-scoped advisory lock per referral makes them take turns, so that neither two
+     * first events both insert nor two updates collide on the version.
+     */
+    private void update(UUID referralId, UUID patientId, Consumer<ReferralOverview> change) {
+        if (referralId == null || patientId == null) {
+            throw new IllegalArgumentException("An event without referral or patient id");
+        }
+        entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, ?2)) locked")
+                .setParameter(1, REFERRAL_LOCK_SPACE)
+                .setParameter(2, referralId.hashCode())
+                .getSingleResult();
+        ReferralOverview overview = ReferralOverview.findById(referralId);
+        if (overview == null) {
+            overview = ReferralOverview.start(referralId, patientId);
+            change.accept(overview);
+            overview.persist();
+        } else {
+            change.accept(overview);
+        }
+    }
+
+    private void recordAccess(AuditRecorded audit) {
+        if (audit.auditId() == null) {
+            throw new IllegalArgumentException("An audit record without id");
+        }
+        if (PatientAccessRecord.findById(audit.auditId()) == null) {
+            PatientAccessRecord.of(audit).persist();
+        }
+    }
+}
