@@ -1,30 +1,17 @@
 package nl.consilium.consult;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import nl.consilium.testing.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
 /** The direction of dependencies inside the service: api and messaging → service → domain. */
 class ArchitectureTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("nl.consilium.consult");
+    private static final JavaClasses CLASSES = ServiceArchitecture.classesOf("nl.consilium.consult");
 
     @Test
     void layersDependInOneDirection() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("api").definedBy("..consult.api..")
-                .layer("messaging").definedBy("..consult.messaging..")
-                .layer("service").definedBy("..consult.service..")
-                .layer("domain").definedBy("..consult.domain..")
-                .whereLayer("api").mayNotBeAccessedByAnyLayer()
-                .whereLayer("messaging").mayNotBeAccessedByAnyLayer()
-                .whereLayer("service").mayOnlyBeAccessedByLayers("api", "messaging")
-                .whereLayer("domain").mayOnlyBeAccessedByLayers("service", "api")
-                .check(CLASSES);
+        ServiceArchitecture.layers("nl.consilium.consult").check(CLASSES);
     }
 }

@@ -1,32 +1,17 @@
 package nl.consilium.intake;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import nl.consilium.testing.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
 /** The direction of dependencies inside the service: api and messaging → service → domain. */
 class ArchitectureTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("nl.consilium.intake");
+    private static final JavaClasses CLASSES = ServiceArchitecture.classesOf("nl.consilium.intake");
 
     @Test
     void layersDependInOneDirection() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("api").definedBy("..intake.api..")
-                .layer("messaging").definedBy("..intake.messaging..")
-                .layer("service").definedBy("..intake.service..")
-                .layer("domain").definedBy("..intake.domain..")
-                .layer("config").definedBy("..intake.config..")
-                .whereLayer("api").mayNotBeAccessedByAnyLayer()
-                .whereLayer("messaging").mayNotBeAccessedByAnyLayer()
-                .whereLayer("service").mayOnlyBeAccessedByLayers("api", "messaging")
-                .whereLayer("domain").mayOnlyBeAccessedByLayers("service", "api")
-                .whereLayer("config").mayOnlyBeAccessedByLayers("service", "messaging", "api")
-                .check(CLASSES);
+        ServiceArchitecture.layers("nl.consilium.intake").check(CLASSES);
     }
 }
