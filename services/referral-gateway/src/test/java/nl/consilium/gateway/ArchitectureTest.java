@@ -16,11 +16,18 @@ class ArchitectureTest {
         ServiceArchitecture.layers("nl.consilium.gateway").check(CLASSES);
     }
 
-    /** Issue 3 swaps the Jackson-tree reader for HAPI FHIR: only the reader may read the JSON tree. */
+    /** HAPI FHIR stays inside the reader (domain.document.stu3); everything else knows the document model. */
     @Test
-    void onlyTheDocumentReaderReadsTheFhirJson() {
-        noClasses().that().doNotHaveSimpleName("JsonTreeReferralDocumentReader")
-                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.databind..")
+    void onlyTheDocumentReaderKnowsHapiFhir() {
+        noClasses().that().resideOutsideOfPackage("nl.consilium.gateway.domain.document.stu3..")
+                .should().dependOnClassesThat().resideInAnyPackage("ca.uhn.fhir..", "org.hl7.fhir..")
+                .check(CLASSES);
+    }
+
+    /** The reader is the only one that reads FHIR, and it reads with HAPI, not with a JSON tree. */
+    @Test
+    void nobodyReadsAJsonTree() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.databind..")
                 .check(CLASSES);
     }
 }

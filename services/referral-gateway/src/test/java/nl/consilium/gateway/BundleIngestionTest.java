@@ -215,6 +215,70 @@ class BundleIngestionTest {
                 .then().statusCode(201).header("Location", matchesPattern(LOCATION));
     }
 
+    // --- the sample documents, JSON and XML --------------------------------------------------------
+
+    @Test
+    void theAppointmentRequestSampleIsAcceptedAsJsonAndAsXml() {
+        for (String type : List.of(FHIR_JSON, "application/json+fhir", "application/fhir+xml; charset=UTF-8",
+                "application/xml+fhir")) {
+            Samples.Fresh sample = Samples.fresh(type.contains("xml") ? "appointment-request.xml"
+                    : "appointment-request.json");
+            Response response = given().auth().oauth2(Tokens.referralSource()).contentType(type)
+                    .body(sample.text().getBytes(StandardCharsets.UTF_8)).post("/fhir/Bundle");
+            response.then().statusCode(201).contentType(startsWith(FHIR_JSON))
+                    .header("Location", matchesPattern(LOCATION))
+                    .body("issue[0].code", is("informational"));
+            UUID referralId = referralIdOf(response);
+            Object[] referral = single("select zorgdomein_number, patient_name, patient_birth_date, referrer_agb,"
+                    + " referrer_organisation, requested_product, treating_specialty, treating_hospital"
+                    + " from referral where id = ?1", referralId);
+            assertThat(referral).as(type).containsExactly(sample.zdNumber(), "Maria van den Berg",
+                    java.sql.Date.valueOf("1958-09-14").toLocalDate(), "01123456", "Huisartsenpraktijk Het Anker",
+                    "SECOND_OPINION", "cardiology", "Ziekenhuis Noorderhaven");
+            assertThat(single("select content, referral_id from received_document where bundle_id = ?1",
+                    sample.bundleId())[0]).as("kept verbatim").isEqualTo(sample.text());
+            assertThat(count("select count(*) from patient where bsn = ?1", sample.bsn())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anXmlDocumentIsAnsweredInFhirJsonWhateverTheAcceptHeader() {
+        Samples.Fresh sample = Samples.fresh("appointment-request.xml");
+        given().auth().oauth2(Tokens.referralSource()).contentType("application/fhir+xml")
+                .accept("application/fhir+xml").body(sample.text().getBytes(StandardCharsets.UTF_8)).post("/fhir/Bundle")
+                .then().statusCode(201).contentType(startsWith(FHIR_JSON)).header("Location", matchesPattern(LOCATION));
+        given().auth().oauth2(Tokens.referralSource()).contentType("application/fhir+xml")
+                .accept("application/fhir+xml").header("Prefer", "return=minimal").body(sample.text().getBytes(StandardCharsets.UTF_8))
+                .post("/fhir/Bundle").then().statusCode(201).body(emptyString());
+        assertThat(count("select count(*) from referral where zorgdomein_number = ?1", sample.zdNumber())).isEqualTo(1);
+    }
+
+    @Test
+    void otherDocumentTypesAreNotTakenYetInEitherFormat() {
+        for (String name : List.of("referral-letter.xml", "questionnaire.json", "supplement.xml", "cancellation.json")) {
+            Samples.Fresh sample = Samples.fresh(name);
+            Response response = given().auth().oauth2(Tokens.referralSource())
+                    .contentType(name.endsWith("xml") ? "application/fhir+xml" : FHIR_JSON)
+                    .body(sample.text().getBytes(StandardCharsets.UTF_8)).post("/fhir/Bundle");
+            assertOutcome(response, 422, "not-supported", "Composition.type");
+            assertNothingStored(sample.bundleId(), sample.zdNumber());
+        }
+    }
+
+    @Test
+    void unreadableXmlIs400WithTheLine() {
+        Samples.Fresh sample = Samples.fresh("appointment-request.xml");
+        Response response = given().auth().oauth2(Tokens.referralSource()).contentType("application/fhir+xml")
+                .body(sample.text().replace("</Bundle>", "").getBytes(StandardCharsets.UTF_8)).post("/fhir/Bundle");
+        assertOutcome(response, 400, "structure", null);
+        response.then().body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("line "));
+        given().auth().oauth2(Tokens.referralSource()).contentType("application/fhir+xml")
+                .body(sample.text().replace("<gender value=\"female\"/>", "<gender value=\"vrouw\"/>")
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/fhir/Bundle").then().statusCode(400).body("issue[0].expression", hasItem("Patient.gender"));
+        assertNothingStored(sample.bundleId(), sample.zdNumber());
+    }
+
     // --- rejected documents: an OperationOutcome that says what to fix, and nothing stored ---------
 
     @Test
@@ -260,9 +324,9 @@ class BundleIngestionTest {
     @Test
     void otherMediaTypesAre415AsOperationOutcome() {
         ZorgDomeinBundle bundle = ZorgDomeinBundle.create();
-        for (String type : List.of("text/plain", "application/xml", "application/fhir+xml")) {
-            Response response = given().auth().oauth2(Tokens.referralSource()).contentType(type).body(bundle.json())
-                    .post("/fhir/Bundle");
+        for (String type : List.of("text/plain", "application/xml", "application/octet-stream")) {
+            Response response = given().auth().oauth2(Tokens.referralSource()).contentType(type)
+                    .body(bundle.json().getBytes(StandardCharsets.UTF_8)).post("/fhir/Bundle");
             assertOutcome(response, 415, "not-supported", null);
         }
         assertNothingStored(bundle.bundleId, bundle.zdNumber);

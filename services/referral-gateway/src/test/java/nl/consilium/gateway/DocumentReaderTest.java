@@ -5,16 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import nl.consilium.gateway.domain.AppointmentRequest;
 import nl.consilium.gateway.domain.DocumentRejected;
 import nl.consilium.gateway.domain.DutchIdentifiers;
-import nl.consilium.gateway.domain.JsonTreeReferralDocumentReader;
+import nl.consilium.gateway.domain.document.DocumentFormat;
+import nl.consilium.gateway.domain.document.DocumentType;
+import nl.consilium.gateway.domain.document.stu3.FhirStu3DocumentReader;
 import org.junit.jupiter.api.Test;
 
 /** The FHIR reading and the Dutch identifier checks, without the application. */
 class DocumentReaderTest {
 
-    private final JsonTreeReferralDocumentReader reader = new JsonTreeReferralDocumentReader();
+    private final FhirStu3DocumentReader fhirReader = new FhirStu3DocumentReader();
+
+    /** The gateway's use: appointment requests only, in the service's flat view. */
+    private AppointmentRequest read(byte[] body) {
+        return AppointmentRequest.of(fhirReader.read(body, DocumentFormat.JSON,
+                EnumSet.of(DocumentType.APPOINTMENT_REQUEST)));
+    }
 
     @Test
     void theElfProefAcceptsValidBsnsOnly() {
@@ -44,7 +53,7 @@ class DocumentReaderTest {
     @Test
     void readsEveryFieldOfTheDemoShape() {
         ZorgDomeinBundle bundle = ZorgDomeinBundle.create();
-        AppointmentRequest request = reader.read(bundle.json().getBytes(StandardCharsets.UTF_8));
+        AppointmentRequest request = read(bundle.json().getBytes(StandardCharsets.UTF_8));
         assertThat(request.bundleId()).isEqualTo(bundle.bundleId);
         assertThat(request.zorgDomeinNumber()).isEqualTo(bundle.zdNumber);
         assertThat(request.patient().bsn()).isEqualTo(bundle.bsn);
@@ -67,7 +76,7 @@ class DocumentReaderTest {
         ObjectNode patient = (ObjectNode) node.withArray("entry").get(1).get("resource");
         ((ObjectNode) patient.withArray("name").get(0)).remove("text");
         patient.put("birthDate", "1961-04");
-        AppointmentRequest request = reader.read(ZorgDomeinBundle.write(node).getBytes(StandardCharsets.UTF_8));
+        AppointmentRequest request = read(ZorgDomeinBundle.write(node).getBytes(StandardCharsets.UTF_8));
         assertThat(request.patient().name()).isEqualTo("Fenna Postma");
         assertThat(request.patient().birthDate()).isNull();
     }
@@ -75,15 +84,15 @@ class DocumentReaderTest {
     @Test
     void rejectionsNameTheElementAndNeverQuoteTheBsn() {
         ZorgDomeinBundle bundle = ZorgDomeinBundle.forBsn("123456789");
-        assertThatThrownBy(() -> reader.read(bundle.json().getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> read(bundle.json().getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(DocumentRejected.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.expression()).isEqualTo("Patient.identifier");
                     assertThat(e.getMessage()).doesNotContain("123456789");
                 });
-        assertThatThrownBy(() -> reader.read(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0}))
+        assertThatThrownBy(() -> read(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0}))
                 .isInstanceOfSatisfying(DocumentRejected.class, e -> assertThat(e.status()).isEqualTo(400));
-        assertThatThrownBy(() -> reader.read("{\"resourceType\":\"Bundle\",\"resourceType\":\"Bundle\"}"
+        assertThatThrownBy(() -> read("{\"resourceType\":\"Bundle\",\"resourceType\":\"Bundle\"}"
                 .getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(DocumentRejected.class, e -> assertThat(e.issueCode()).isEqualTo("structure"));
     }

@@ -42,8 +42,9 @@ public final class FhirExceptionMappers {
         public Response toResponse(NotSupportedException e) {
             RoutingContext context = request.getCurrent();
             if (context != null && context.normalizedPath().startsWith(FHIR_PATH)) {
-                return outcome(415, "not-supported", "Send the Bundle as " + OperationOutcome.MEDIA_TYPE
-                        + " (or application/json)", null);
+                return outcome(415, "not-supported", "Send the Bundle as FHIR STU3 JSON (" + FhirBundleResource.FHIR_JSON
+                        + ", " + FhirBundleResource.FHIR_JSON_OLD + " or application/json) or XML ("
+                        + FhirBundleResource.FHIR_XML + " or " + FhirBundleResource.FHIR_XML_OLD + ")", null);
             }
             return Response.status(415).type(Problem.MEDIA_TYPE).entity(Problem.of("unsupported-media-type",
                     "Unsupported Media Type", 415, "This resource does not accept that content type")).build();

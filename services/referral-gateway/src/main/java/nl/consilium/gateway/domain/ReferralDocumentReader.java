@@ -1,18 +1,30 @@
 package nl.consilium.gateway.domain;
 
+import java.util.EnumSet;
+import java.util.Set;
+import nl.consilium.gateway.domain.document.DocumentFormat;
+import nl.consilium.gateway.domain.document.DocumentType;
+import nl.consilium.gateway.domain.document.ZorgDomeinDocument;
+
 /**
- * Reads a ZorgDomein FHIR STU3 document Bundle. The one place that knows the FHIR shape; the
- * walking skeleton reads a Jackson tree ({@link JsonTreeReferralDocumentReader}), issue 3 replaces
- * it with HAPI FHIR behind this interface.
+ * Reads a ZorgDomein FHIR STU3 document Bundle into the {@link ZorgDomeinDocument} model. The one
+ * place that knows the FHIR shape (HAPI FHIR: {@code domain.document.stu3.FhirStu3DocumentReader}).
  */
 public interface ReferralDocumentReader {
 
     /**
-     * Reads and checks an {@code appointment-request} document.
+     * Reads and checks a document of one of the {@code accepted} types.
      *
-     * @param body the request body as received (UTF-8 JSON)
-     * @throws DocumentRejected 400 when it is not a readable document Bundle of that shape, 422 when it
-     *         is well-formed but not acceptable (another document type, an invalid BSN or AGB code)
+     * @param body the request body as received (UTF-8)
+     * @param format JSON or XML, from the request's media type
+     * @param accepted the document types the caller takes; others are rejected with 422 {@code not-supported}
+     * @throws DocumentRejected 400 when it is not a readable document Bundle of the expected shape, 422 when
+     *         it is well-formed but not acceptable (a type not accepted, an invalid BSN or AGB code)
      */
-    AppointmentRequest read(byte[] body);
+    ZorgDomeinDocument read(byte[] body, DocumentFormat format, Set<DocumentType> accepted);
+
+    /** Reads a document of any of the five ZorgDomein types. */
+    default ZorgDomeinDocument read(byte[] body, DocumentFormat format) {
+        return read(body, format, EnumSet.allOf(DocumentType.class));
+    }
 }

@@ -9,7 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
 import nl.consilium.gateway.config.GatewayConfig;
 import nl.consilium.gateway.domain.AppointmentRequest;
@@ -18,6 +20,8 @@ import nl.consilium.gateway.domain.Patient;
 import nl.consilium.gateway.domain.ReceivedDocument;
 import nl.consilium.gateway.domain.Referral;
 import nl.consilium.gateway.domain.ReferralDocumentReader;
+import nl.consilium.gateway.domain.document.DocumentFormat;
+import nl.consilium.gateway.domain.document.DocumentType;
 import nl.consilium.platform.audit.AccessKind;
 import nl.consilium.platform.audit.AuditLog;
 import nl.consilium.platform.outbox.Outbox;
@@ -32,6 +36,9 @@ import org.hibernate.exception.ConstraintViolationException;
 public class ReferralService {
 
     static final String RESOURCE = "referral";
+
+    /** The document types taken end to end so far; the others are answered 422 (issue 3 adds them). */
+    private static final Set<DocumentType> ACCEPTED = EnumSet.of(DocumentType.APPOINTMENT_REQUEST);
 
     @Inject
     ReferralDocumentReader reader;
@@ -57,8 +64,8 @@ public class ReferralService {
      *         {@code Bundle.id} or ZD number with other content (409); nothing is stored then
      */
     @Transactional
-    public Receipt receive(byte[] body) {
-        AppointmentRequest document = reader.read(body);
+    public Receipt receive(byte[] body, DocumentFormat format) {
+        AppointmentRequest document = AppointmentRequest.of(reader.read(body, format, ACCEPTED));
         if (!config.supportedProducts().contains(document.requestedProduct())) {
             throw DocumentRejected.unacceptable("not-supported", "ReferralRequest.serviceRequested",
                     "Product " + document.requestedProduct() + " is not offered here; supported: "
