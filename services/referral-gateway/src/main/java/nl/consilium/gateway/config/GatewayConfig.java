@@ -1,5 +1,6 @@
 package nl.consilium.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Set;
@@ -11,4 +12,11 @@ public interface GatewayConfig {
     /** The ZorgDomein product codes ({@code ReferralRequest.serviceRequested}) this platform offers. */
     @WithDefault("SECOND_OPINION")
     Set<String> supportedProducts();
+
+    /**
+     * The largest document {@code POST /fhir/Bundle} takes (e.g. {@code 20M}); larger ones are answered 413.
+     * {@code quarkus.http.limits.max-body-size} must lie above it, or Vert.x answers first, without a body.
+     */
+    @WithDefault("20M")
+    MemorySize maxDocumentSize();
 }

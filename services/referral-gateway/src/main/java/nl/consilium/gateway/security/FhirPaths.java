@@ -12,10 +12,13 @@ final class FhirPaths {
     private FhirPaths() {
     }
 
-    /** True for {@code /fhir} and everything under it. */
+    /** True for {@code /fhir} and everything under it that the channel protects: all but {@code GET /fhir/metadata}. */
     static boolean isFhir(RoutingContext context) {
         String path = context.normalizedPath();
-        return path != null && (path.equals("/fhir") || path.startsWith("/fhir/"));
+        boolean fhir = path != null && (path.equals("/fhir") || path.startsWith("/fhir/"));
+        // The CapabilityStatement is public, as FHIR servers' metadata are: no token, no client certificate.
+        boolean metadata = "/fhir/metadata".equals(path) && context.request().method() == io.vertx.core.http.HttpMethod.GET;
+        return fhir && !metadata;
     }
 
     /** An OperationOutcome with one error issue, as the gateway's {@code api.OperationOutcome} writes it. */

@@ -77,6 +77,12 @@ class ZorgDomeinTokenTest {
     }
 
     @Test
+    void theCapabilityStatementStaysPublicWhileEverythingElseOnFhirNeedsAToken() {
+        given().get("/fhir/metadata").then().statusCode(200).body("resourceType", is("CapabilityStatement"));
+        given().contentType("application/fhir+json").body("{}").post("/fhir/Bundle").then().statusCode(401);
+    }
+
+    @Test
     void aTokenSignedWithTheCurrentKeyIsAccepted() {
         assertAccepted(post(TestTokens.valid()));
     }

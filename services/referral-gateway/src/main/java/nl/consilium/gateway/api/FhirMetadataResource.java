@@ -1,0 +1,86 @@
+package nl.consilium.gateway.api;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import nl.consilium.gateway.config.GatewayConfig;
+import nl.consilium.gateway.domain.document.DocumentFormat;
+import nl.consilium.gateway.domain.document.DocumentType;
+import nl.consilium.gateway.domain.document.stu3.Stu3CapabilityStatement;
+
+/**
+ * {@code GET /fhir/metadata}: the FHIR STU3 CapabilityStatement, open to anyone (as FHIR servers do).
+ * JSON unless {@code Accept} (or {@code _format}) asks for XML.
+ */
+@Path("/fhir/metadata")
+@ApplicationScoped
+public class FhirMetadataResource {
+
+    /**
+     * The document types {@code POST /fhir/Bundle} takes end to end. Keep equal to
+     * {@code ReferralService.ACCEPTED} (better: read it from there once it is public).
+     */
+    static final Set<DocumentType> ACCEPTED_DOCUMENT_TYPES = EnumSet.of(DocumentType.APPOINTMENT_REQUEST);
+
+    @Inject
+    GatewayConfig config;
+
+    private final Map<DocumentFormat, String> statements = new EnumMap<>(DocumentFormat.class);
+
+    void build(@Observes StartupEvent started) {
+        Date now = new Date();
+        for (DocumentFormat format : DocumentFormat.values()) {
+            statements.put(format, Stu3CapabilityStatement.write(format, ACCEPTED_DOCUMENT_TYPES,
+                    config.maxDocumentSize().asLongValue(), now));
+        }
+    }
+
+    @GET
+    @PermitAll
+    @Produces({FhirBundleResource.FHIR_JSON, FhirBundleResource.FHIR_XML, "application/json", "application/xml",
+            FhirBundleResource.FHIR_JSON_OLD, FhirBundleResource.FHIR_XML_OLD, "*/*"})
+    public Response capabilities(@HeaderParam(HttpHeaders.ACCEPT) String accept, @QueryParam("_format") String format) {
+        DocumentFormat chosen = wantsXml(accept, format) ? DocumentFormat.XML : DocumentFormat.JSON;
+        String statement = statements.get(chosen);
+        if (statement == null) { // before the start-up event (never in practice)
+            build(null);
+            statement = statements.get(chosen);
+        }
+        return Response.ok(statement, FhirBundleResource.mediaTypeOf(chosen)).build();
+    }
+
+    /** FHIR's {@code _format} wins over {@code Accept}; JSON unless XML is asked for (and JSON is not first). */
+    static boolean wantsXml(String accept, String format) {
+        if (format != null && !format.isBlank()) {
+            return format.toLowerCase(Locale.ROOT).contains("xml");
+        }
+        if (accept == null) {
+            return false;
+        }
+        for (String range : accept.split(",")) {
+            String type = range.split(";")[0].strip().toLowerCase(Locale.ROOT);
+            if (type.contains("json")) {
+                return false;
+            }
+            if (type.endsWith("/xml") || type.contains("fhir+xml") || type.contains("xml+fhir")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
