@@ -12,7 +12,7 @@ import java.util.UUID;
  * The sample ZorgDomein documents of {@code src/test/resources/zorgdomein/}: one referral (ZD200000001,
  * patient BSN 999999990, GP AGB 01123456), every document type in JSON and XML.
  */
-final class Samples {
+public final class Samples {
 
     static final String BUNDLE_ID_PREFIX = "1a000000-0000-4000-8000-00000000000";
     static final String ZD_NUMBER = "ZD200000001";
@@ -40,10 +40,13 @@ final class Samples {
     }
 
     /** A sample as a new document of a new referral: fresh Bundle.id, ZD number and BSN. */
-    record Fresh(String text, String bundleId, String zdNumber, String bsn) {
+    public record Fresh(String text, String bundleId, String zdNumber, String bsn) {
+        public byte[] bytes() {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
     }
 
-    static Fresh fresh(String name) {
+    public static Fresh fresh(String name) {
         String text = text(name);
         String bundleId = UUID.randomUUID().toString();
         String zdNumber = "ZD" + String.format(Locale.ROOT, "%09d", RANDOM.nextInt(1_000_000_000));

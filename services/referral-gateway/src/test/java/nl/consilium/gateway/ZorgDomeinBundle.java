@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
+import nl.consilium.gateway.domain.DutchIdentifiers;
 
 /**
  * A fictitious ZorgDomein {@code appointment-request} document Bundle of the shape the demo sends
@@ -68,23 +69,11 @@ final class ZorgDomeinBundle {
     /** A random BSN that passes the 11-proef. */
     static String validBsn() {
         while (true) {
-            int[] d = new int[9];
-            d[0] = 1 + RANDOM.nextInt(9);
-            int sum = 9 * d[0];
-            for (int i = 1; i < 8; i++) {
-                d[i] = RANDOM.nextInt(10);
-                sum += (9 - i) * d[i];
+            String eight = (1 + RANDOM.nextInt(9)) + String.format(Locale.ROOT, "%07d", RANDOM.nextInt(10_000_000));
+            int check = DutchIdentifiers.bsnCheckDigit(eight);
+            if (check >= 0) {
+                return eight + check;
             }
-            int last = sum % 11;
-            if (last == 10) {
-                continue;
-            }
-            d[8] = last;
-            StringBuilder s = new StringBuilder();
-            for (int digit : d) {
-                s.append(digit);
-            }
-            return s.toString();
         }
     }
 

@@ -13,21 +13,24 @@ public final class DutchIdentifiers {
 
     /** The 11-proef: 9 digits, 9·d1+8·d2+…+2·d8−1·d9 ≡ 0 (mod 11), not all zeros. */
     public static boolean isValidBsn(String bsn) {
-        if (bsn == null || bsn.length() != 9) {
+        if (bsn == null || bsn.length() != 9 || !bsn.chars().allMatch(c -> c >= '0' && c <= '9')
+                || bsn.equals("000000000")) {
             return false;
         }
+        return bsnCheckDigit(bsn.substring(0, 8)) == bsn.charAt(8) - '0';
+    }
+
+    /**
+     * The digit that makes 8 digits a BSN under the 11-proef, or -1 when there is none (the
+     * weighted sum 9·d1+…+2·d8 leaves 10 modulo 11).
+     */
+    public static int bsnCheckDigit(String eightDigits) {
         int sum = 0;
-        boolean allZero = true;
-        for (int i = 0; i < 9; i++) {
-            char c = bsn.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-            int digit = c - '0';
-            allZero &= digit == 0;
-            sum += (i < 8 ? 9 - i : -1) * digit;
+        for (int i = 0; i < 8; i++) {
+            sum += (9 - i) * (eightDigits.charAt(i) - '0');
         }
-        return !allZero && Math.floorMod(sum, 11) == 0;
+        int check = Math.floorMod(sum, 11);
+        return check == 10 ? -1 : check;
     }
 
     /** An AGB code: 8 digits (2-digit provider type, 6-digit number). */

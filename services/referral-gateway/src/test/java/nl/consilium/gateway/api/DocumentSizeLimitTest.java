@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import nl.consilium.gateway.Samples;
 import nl.consilium.testing.ConsiliumTestInfrastructure;
 import nl.consilium.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -31,12 +32,12 @@ class DocumentSizeLimitTest {
     EntityManager entityManager;
 
     /** The sample padded with whitespace inside the JSON object to {@code size} bytes: valid JSON still. */
-    static FreshDocument padded(int size) {
-        FreshDocument document = FreshDocument.of("appointment-request.json");
+    static Samples.Fresh padded(int size) {
+        Samples.Fresh document = Samples.fresh("appointment-request.json");
         String text = document.text().strip();
         int pad = size - text.getBytes(StandardCharsets.UTF_8).length;
         String padded = text.substring(0, text.length() - 1) + " ".repeat(Math.max(pad, 0)) + "}";
-        return new FreshDocument(padded, document.bundleId(), document.zdNumber());
+        return new Samples.Fresh(padded, document.bundleId(), document.zdNumber(), document.bsn());
     }
 
     static void assertTooLarge(ValidatableResponse response) {
@@ -49,7 +50,7 @@ class DocumentSizeLimitTest {
 
     @Test
     void aDocumentJustUnderTheLimitIsTaken() {
-        FreshDocument document = padded(SmallDocumentLimitProfile.DOCUMENT_LIMIT);
+        Samples.Fresh document = padded(SmallDocumentLimitProfile.DOCUMENT_LIMIT);
         assertThat(document.bytes()).hasSize(SmallDocumentLimitProfile.DOCUMENT_LIMIT);
         given().auth().oauth2(Tokens.referralSource()).contentType("application/fhir+json").body(document.bytes())
                 .post("/fhir/Bundle").then().statusCode(201);
@@ -58,7 +59,7 @@ class DocumentSizeLimitTest {
 
     @Test
     void aDeclaredLengthOverTheLimitIs413AndStoresNothing() {
-        FreshDocument document = padded(SmallDocumentLimitProfile.DOCUMENT_LIMIT + 1);
+        Samples.Fresh document = padded(SmallDocumentLimitProfile.DOCUMENT_LIMIT + 1);
         assertTooLarge(given().auth().oauth2(Tokens.referralSource()).contentType("application/fhir+json")
                 .body(document.bytes()).post("/fhir/Bundle").then());
         assertThat(stored(document.bundleId())).isZero();
@@ -66,7 +67,7 @@ class DocumentSizeLimitTest {
 
     @Test
     void aChunkedBodyOverTheLimitIs413AndStoresNothing() {
-        FreshDocument document = padded(SmallDocumentLimitProfile.DOCUMENT_LIMIT * 2);
+        Samples.Fresh document = padded(SmallDocumentLimitProfile.DOCUMENT_LIMIT * 2);
         assertTooLarge(given().auth().oauth2(Tokens.referralSource()).contentType("application/fhir+json")
                 .body(new ByteArrayInputStream(document.bytes())).post("/fhir/Bundle").then());
         assertThat(stored(document.bundleId())).isZero();
@@ -74,7 +75,7 @@ class DocumentSizeLimitTest {
 
     @Test
     void aBodyOverVertxsOwnLimitIs413AsAnOperationOutcomeToo() {
-        FreshDocument document = padded(SmallDocumentLimitProfile.VERTX_LIMIT * 2);
+        Samples.Fresh document = padded(SmallDocumentLimitProfile.VERTX_LIMIT * 2);
         assertTooLarge(given().auth().oauth2(Tokens.referralSource()).contentType("application/fhir+json")
                 .body(document.bytes()).post("/fhir/Bundle").then());
         assertThat(stored(document.bundleId())).isZero();
@@ -82,7 +83,7 @@ class DocumentSizeLimitTest {
 
     @Test
     void aChunkedBodyOverVertxsOwnLimitIs413AsAnOperationOutcomeToo() {
-        FreshDocument document = padded(SmallDocumentLimitProfile.VERTX_LIMIT * 2);
+        Samples.Fresh document = padded(SmallDocumentLimitProfile.VERTX_LIMIT * 2);
         assertTooLarge(given().auth().oauth2(Tokens.referralSource()).contentType("application/fhir+json")
                 .body(new ByteArrayInputStream(document.bytes())).post("/fhir/Bundle").then());
         assertThat(stored(document.bundleId())).isZero();

@@ -15,6 +15,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import nl.consilium.gateway.Samples;
 import nl.consilium.testing.ConsiliumTestInfrastructure;
 import nl.consilium.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class PreferTest {
     @Inject
     EntityManager entityManager;
 
-    static Response post(FreshDocument document, String contentType, String prefer) {
+    static Response post(Samples.Fresh document, String contentType, String prefer) {
         var request = given().auth().oauth2(Tokens.referralSource()).contentType(contentType).body(document.bytes());
         if (prefer != null) {
             request.header("Prefer", prefer);
@@ -40,7 +41,7 @@ class PreferTest {
 
     @Test
     void returnMinimalAnswersAnEmptyBody() {
-        FreshDocument document = FreshDocument.of("appointment-request.json");
+        Samples.Fresh document = Samples.fresh("appointment-request.json");
         post(document, "application/fhir+json", "return=minimal").then().statusCode(201)
                 .header("Location", matchesPattern(LOCATION)).body(emptyString());
         assertThat(storedContent(document.bundleId())).isEqualTo(document.text());
@@ -48,7 +49,7 @@ class PreferTest {
 
     @Test
     void returnRepresentationAnswersTheStoredBundleInTheRequestsFormat() {
-        FreshDocument json = FreshDocument.of("appointment-request.json");
+        Samples.Fresh json = Samples.fresh("appointment-request.json");
         Response response = post(json, "application/fhir+json", "return=representation");
         response.then().statusCode(201).header("Location", matchesPattern(LOCATION))
                 .contentType(startsWith("application/fhir+json"))
@@ -56,7 +57,7 @@ class PreferTest {
         assertThat(response.asByteArray()).isEqualTo(json.bytes());
         assertThat(storedContent(json.bundleId())).isEqualTo(new String(response.asByteArray(), StandardCharsets.UTF_8));
 
-        FreshDocument xml = FreshDocument.of("appointment-request.xml");
+        Samples.Fresh xml = Samples.fresh("appointment-request.xml");
         Response xmlResponse = post(xml, "application/fhir+xml", "handling=strict, return=representation");
         xmlResponse.then().statusCode(201).header("Location", matchesPattern(LOCATION))
                 .contentType(startsWith("application/fhir+xml"));
@@ -72,7 +73,7 @@ class PreferTest {
     @Test
     void returnOperationOutcomeIsTheDefault() {
         for (String prefer : new String[] {"return=OperationOutcome", null, "respond-async"}) {
-            FreshDocument document = FreshDocument.of("appointment-request.json");
+            Samples.Fresh document = Samples.fresh("appointment-request.json");
             post(document, "application/fhir+json", prefer).then().statusCode(201)
                     .header("Location", matchesPattern(LOCATION))
                     .contentType(startsWith("application/fhir+json"))

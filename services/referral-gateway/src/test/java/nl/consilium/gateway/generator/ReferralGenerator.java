@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.stream.Stream;
+import nl.consilium.gateway.domain.DutchIdentifiers;
 import nl.consilium.gateway.domain.document.ZorgDomeinProfile;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.CodeableConcept;
@@ -232,23 +233,13 @@ public final class ReferralGenerator {
         return Stream.generate(this::next);
     }
 
-    /** The 11-proef check digit for 8 digits, or -1 when none exists (the weighted sum leaves 10). */
-    static int bsnCheckDigit(String eightDigits) {
-        int sum = 0;
-        for (int k = 0; k < 8; k++) {
-            sum += (9 - k) * (eightDigits.charAt(k) - '0');
-        }
-        int check = Math.floorMod(sum, 11);
-        return check == 10 ? -1 : check;
-    }
-
     // --- identifiers ------------------------------------------------------------------------------
 
     private String nextBsn() {
         while (true) {
             long prefix = Math.floorMod(bsnStart + bsnIndex++ * BSN_STEP, BSN_SPACE);
             String eight = String.format(Locale.ROOT, "%08d", prefix);
-            int check = bsnCheckDigit(eight);
+            int check = DutchIdentifiers.bsnCheckDigit(eight);
             if (check >= 0 && prefix != 0) {
                 return eight + check;
             }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.consilium.gateway.domain.DocumentRejected;
 import nl.consilium.gateway.domain.DutchIdentifiers;
+import nl.consilium.gateway.domain.DutchIdentifiers;
 import nl.consilium.gateway.domain.document.AppointmentRequestDocument;
 import nl.consilium.gateway.domain.document.DocumentFormat;
 import nl.consilium.gateway.domain.document.DocumentType;
@@ -105,11 +106,11 @@ class ReferralGeneratorTest {
 
     @Test
     void theCheckDigitFollowsTheElevenTest() {
-        assertThat(ReferralGenerator.bsnCheckDigit("99999999")).isEqualTo(0); // 999999990
+        assertThat(DutchIdentifiers.bsnCheckDigit("99999999")).isEqualTo(0); // 999999990
         assertThat(DutchIdentifiers.isValidBsn("999999990")).isTrue();
-        assertThat(ReferralGenerator.bsnCheckDigit("12345678")).isEqualTo(2); // 123456782
+        assertThat(DutchIdentifiers.bsnCheckDigit("12345678")).isEqualTo(2); // 123456782
         assertThat(DutchIdentifiers.isValidBsn("123456782")).isTrue();
-        assertThat(ReferralGenerator.bsnCheckDigit("00000005")).isEqualTo(-1); // sum 10: the check digit would be 10, no BSN
+        assertThat(DutchIdentifiers.bsnCheckDigit("00000005")).isEqualTo(-1); // sum 10: the check digit would be 10, no BSN
     }
 
     @Test
