@@ -127,9 +127,10 @@ record ReportingFixtures(UUID referralId, UUID patientId, String referrerAgb, St
     }
 
     /**
-     * Sends the event exactly as libs/platform's OutboxRelay does, with its CloudEvents headers
-     * ({@code ce_id}, {@code ce_type}, {@code ce_specversion}, {@code content-type:
-     * application/cloudevents+json}); TestKafka.publish sends only {@code ce_type}.
+     * Sends the event with libs/platform's OutboxRelay's CloudEvents headers ({@code ce_id},
+     * {@code ce_type}, {@code ce_specversion}) plus the {@code content-type:
+     * application/cloudevents+json} another CloudEvents producer might add; consumers must still get
+     * the envelope text (libs/platform switches SmallRye's CloudEvents handling off).
      */
     static void publishAsOutboxRelay(EventEnvelope<? extends ConsiliumEvent> envelope) {
         ProducerRecord<String, String> record = new ProducerRecord<>(envelope.eventType().topic(),
