@@ -14,14 +14,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Date;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import nl.consilium.gateway.config.GatewayConfig;
 import nl.consilium.gateway.domain.document.DocumentFormat;
-import nl.consilium.gateway.domain.document.DocumentType;
 import nl.consilium.gateway.domain.document.stu3.Stu3CapabilityStatement;
+import nl.consilium.gateway.service.ReferralService;
 
 /**
  * {@code GET /fhir/metadata}: the FHIR STU3 CapabilityStatement, open to anyone (as FHIR servers do).
@@ -31,12 +29,6 @@ import nl.consilium.gateway.domain.document.stu3.Stu3CapabilityStatement;
 @ApplicationScoped
 public class FhirMetadataResource {
 
-    /**
-     * The document types {@code POST /fhir/Bundle} takes end to end. Keep equal to
-     * {@code ReferralService.ACCEPTED} (better: read it from there once it is public).
-     */
-    static final Set<DocumentType> ACCEPTED_DOCUMENT_TYPES = EnumSet.of(DocumentType.APPOINTMENT_REQUEST);
-
     @Inject
     GatewayConfig config;
 
@@ -45,7 +37,7 @@ public class FhirMetadataResource {
     void build(@Observes StartupEvent started) {
         Date now = new Date();
         for (DocumentFormat format : DocumentFormat.values()) {
-            statements.put(format, Stu3CapabilityStatement.write(format, ACCEPTED_DOCUMENT_TYPES,
+            statements.put(format, Stu3CapabilityStatement.write(format, ReferralService.ACCEPTED,
                     config.maxDocumentSize().asLongValue(), now));
         }
     }

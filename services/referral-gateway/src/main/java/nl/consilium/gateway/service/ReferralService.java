@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -38,7 +39,8 @@ public class ReferralService {
     static final String RESOURCE = "referral";
 
     /** The document types taken end to end so far; the others are answered 422 (issue 3 adds them). */
-    private static final Set<DocumentType> ACCEPTED = EnumSet.of(DocumentType.APPOINTMENT_REQUEST);
+    public static final Set<DocumentType> ACCEPTED = Collections.unmodifiableSet(
+            EnumSet.of(DocumentType.APPOINTMENT_REQUEST));
 
     @Inject
     ReferralDocumentReader reader;
