@@ -5,7 +5,10 @@ import java.util.Optional;
 import nl.consilium.events.audit.AuditRecorded;
 import nl.consilium.events.consult.ConsultCompleted;
 import nl.consilium.events.intake.IntakeCompleted;
+import nl.consilium.events.referral.ReferralCancelled;
+import nl.consilium.events.referral.ReferralLetterReceived;
 import nl.consilium.events.referral.ReferralReceived;
+import nl.consilium.events.referral.ReferralSupplemented;
 import nl.consilium.events.scheduling.ConsultScheduled;
 
 /**
@@ -16,6 +19,12 @@ import nl.consilium.events.scheduling.ConsultScheduled;
 public enum EventType {
     REFERRAL_RECEIVED("nl.consilium.referral.ReferralReceived", 1, Topics.REFERRAL, "referral-gateway",
             ReferralReceived.class),
+    REFERRAL_LETTER_RECEIVED("nl.consilium.referral.ReferralLetterReceived", 1, Topics.REFERRAL, "referral-gateway",
+            ReferralLetterReceived.class),
+    REFERRAL_SUPPLEMENTED("nl.consilium.referral.ReferralSupplemented", 1, Topics.REFERRAL, "referral-gateway",
+            ReferralSupplemented.class),
+    REFERRAL_CANCELLED("nl.consilium.referral.ReferralCancelled", 1, Topics.REFERRAL, "referral-gateway",
+            ReferralCancelled.class),
     INTAKE_COMPLETED("nl.consilium.intake.IntakeCompleted", 1, Topics.INTAKE, "intake", IntakeCompleted.class),
     CONSULT_SCHEDULED("nl.consilium.scheduling.ConsultScheduled", 1, Topics.SCHEDULING, "scheduling",
             ConsultScheduled.class),

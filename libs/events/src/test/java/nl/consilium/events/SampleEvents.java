@@ -14,7 +14,13 @@ import nl.consilium.events.consult.ConsultCompleted;
 import nl.consilium.events.consult.ConsultReport;
 import nl.consilium.events.intake.IntakeCompleted;
 import nl.consilium.events.intake.IntakeReason;
+import nl.consilium.events.referral.DocumentAttachment;
+import nl.consilium.events.referral.QuestionnaireAnswers;
+import nl.consilium.events.referral.ReferralCancelled;
+import nl.consilium.events.referral.ReferralLetterReceived;
 import nl.consilium.events.referral.ReferralReceived;
+import nl.consilium.events.referral.ReferralSupplemented;
+import nl.consilium.events.referral.TransmuralAgreementAssessment;
 import nl.consilium.events.scheduling.ConsultScheduled;
 
 /** One fixed, fictitious instance of every event type, for the wire-format tests. */
@@ -28,10 +34,23 @@ final class SampleEvents {
     static final PatientDetails PATIENT_DETAILS = new PatientDetails("J. Testpersoon",
             LocalDate.of(1961, 4, 2), "female", "+31612345678", "j.testpersoon@example.org");
 
+    static final DocumentAttachment ATTACHMENT = new DocumentAttachment(
+            UUID.fromString("a0a0a0a0-1111-4222-8333-444455556666"), "Verwijsbrief", "application/pdf", 18234,
+            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+
     static final Map<EventType, ConsiliumEvent> ALL = Map.of(
             EventType.REFERRAL_RECEIVED, new ReferralReceived(REFERRAL, "ZD12345678", TIME, PATIENT, PATIENT_DETAILS,
                     new Referrer("01123456", "H. Jansen", "Huisartsenpraktijk Jansen"), "SECOND_OPINION",
-                    "cardiology", "Ziekenhuis Oost"),
+                    "cardiology", "Ziekenhuis Oost", "Dr. P. Visser"),
+            EventType.REFERRAL_LETTER_RECEIVED, new ReferralLetterReceived(REFERRAL, "ZD12345678", "zd-letter-1",
+                    TIME, List.of(ATTACHMENT)),
+            EventType.REFERRAL_SUPPLEMENTED, new ReferralSupplemented(REFERRAL, "ZD12345678", "zd-questionnaire-1",
+                    ReferralSupplemented.QUESTIONNAIRE, TIME, List.of(), new QuestionnaireAnswers(true, false, false,
+                            true, List.of("diagnosis-doubt"), "Complaints persist.",
+                            new TransmuralAgreementAssessment("2b", "GP", false, false, "CONFORMS", false,
+                                    "GP should refer"))),
+            EventType.REFERRAL_CANCELLED, new ReferralCancelled(REFERRAL, "ZD12345678", "zd-cancel-1", TIME,
+                    "patient-withdrew", "The patient no longer wants a second opinion"),
             EventType.INTAKE_COMPLETED, new IntakeCompleted(REFERRAL, PATIENT, TIME, "nurse-subject",
                     "Is bypass surgery the right treatment?", List.of(IntakeReason.DOUBT_ABOUT_TREATMENT), "cardiology",
                     "Ziekenhuis Oost", "nl", LocalDate.of(2026, 12, 7), false, "01123456", PATIENT_DETAILS),

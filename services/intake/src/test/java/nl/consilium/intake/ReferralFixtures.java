@@ -18,7 +18,7 @@ final class ReferralFixtures {
         return new ReferralReceived(UUID.randomUUID(), "ZD" + (100_000_000 + (long) (Math.random() * 899_999_999)),
                 Instant.parse("2026-11-23T08:00:00Z"), UUID.randomUUID(),
                 new PatientDetails("P. Testpatiënt", LocalDate.of(1970, 1, 31), "male", "+31600000001", "p@example.org"),
-                new Referrer(GP_AGB, "H. Jansen", "Praktijk Jansen"), "SECOND_OPINION", "cardiology", "Ziekenhuis Oost");
+                new Referrer(GP_AGB, "H. Jansen", "Praktijk Jansen"), "SECOND_OPINION", "cardiology", "Ziekenhuis Oost", "Dr. P. Visser");
     }
 
     static String envelopeJson(ReferralReceived referral) {

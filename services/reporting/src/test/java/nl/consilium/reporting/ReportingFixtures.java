@@ -76,7 +76,7 @@ record ReportingFixtures(UUID referralId, UUID patientId, String referrerAgb, St
         return new ReferralReceived(referralId, zdNumber, receivedAt, patientId,
                 new PatientDetails("P. Testpatiënt", LocalDate.of(1970, 1, 31), "male", "+31600000001", "p@example.org"),
                 new Referrer(referrerAgb, "H. Jansen", "Praktijk Jansen"), "SECOND_OPINION", "cardiology",
-                "Ziekenhuis Oost");
+                "Ziekenhuis Oost", "Dr. P. Visser");
     }
 
     IntakeCompleted intakeCompleted() {

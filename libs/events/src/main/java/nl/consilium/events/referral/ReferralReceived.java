@@ -18,6 +18,7 @@ import nl.consilium.events.common.Referrer;
  * @param requestedProduct the ZorgDomein product the GP chose
  * @param treatingSpecialty the specialty of the doctor the patient wants a second opinion on
  * @param treatingHospital where the patient is treated now (the second opinion is elsewhere)
+ * @param treatingSpecialist the treating specialist, when the referrer named one; may be null (added in v1, optional)
  */
 public record ReferralReceived(
         UUID referralId,
@@ -28,5 +29,6 @@ public record ReferralReceived(
         Referrer referrer,
         String requestedProduct,
         String treatingSpecialty,
-        String treatingHospital) implements ConsiliumEvent {
+        String treatingHospital,
+        String treatingSpecialist) implements ConsiliumEvent {
 }

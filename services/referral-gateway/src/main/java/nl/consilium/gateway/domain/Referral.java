@@ -101,7 +101,7 @@ public class Referral extends PanacheEntityBase {
     /** The announcement of this referral to the other services. */
     public ReferralReceived toEvent() {
         return new ReferralReceived(id, zorgDomeinNumber, receivedAt, patientId, patient(), referrer(),
-                requestedProduct, treatingSpecialty, treatingHospital);
+                requestedProduct, treatingSpecialty, treatingHospital, null);
     }
 
     public PatientDetails patient() {
