@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import nl.consilium.gateway.domain.AppointmentRequest;
 import nl.consilium.gateway.domain.DocumentRejected;
 import nl.consilium.gateway.domain.DutchIdentifiers;
+import nl.consilium.gateway.domain.document.AppointmentRequestDocument;
 import nl.consilium.gateway.domain.document.DocumentFormat;
 import nl.consilium.gateway.domain.document.DocumentType;
 import nl.consilium.gateway.domain.document.stu3.FhirStu3DocumentReader;
@@ -19,10 +19,10 @@ class DocumentReaderTest {
 
     private final FhirStu3DocumentReader fhirReader = new FhirStu3DocumentReader();
 
-    /** The gateway's use: appointment requests only, in the service's flat view. */
-    private AppointmentRequest read(byte[] body) {
-        return AppointmentRequest.of(fhirReader.read(body, DocumentFormat.JSON,
-                EnumSet.of(DocumentType.APPOINTMENT_REQUEST)));
+    /** Appointment requests only. */
+    private AppointmentRequestDocument read(byte[] body) {
+        return (AppointmentRequestDocument) fhirReader.read(body, DocumentFormat.JSON,
+                EnumSet.of(DocumentType.APPOINTMENT_REQUEST));
     }
 
     @Test
@@ -53,7 +53,7 @@ class DocumentReaderTest {
     @Test
     void readsEveryFieldOfTheDemoShape() {
         ZorgDomeinBundle bundle = ZorgDomeinBundle.create();
-        AppointmentRequest request = read(bundle.json().getBytes(StandardCharsets.UTF_8));
+        AppointmentRequestDocument request = read(bundle.json().getBytes(StandardCharsets.UTF_8));
         assertThat(request.bundleId()).isEqualTo(bundle.bundleId);
         assertThat(request.zorgDomeinNumber()).isEqualTo(bundle.zdNumber);
         assertThat(request.patient().bsn()).isEqualTo(bundle.bsn);
@@ -63,10 +63,10 @@ class DocumentReaderTest {
         assertThat(request.patient().email()).isEqualTo(ZorgDomeinBundle.EMAIL);
         assertThat(request.referrer().agb()).isEqualTo(ZorgDomeinBundle.GP_AGB);
         assertThat(request.referrer().name()).isEqualTo(ZorgDomeinBundle.GP_NAME);
-        assertThat(request.referrer().organisation()).isEqualTo(ZorgDomeinBundle.PRACTICE);
-        assertThat(request.requestedProduct()).isEqualTo("SECOND_OPINION");
-        assertThat(request.treatingSpecialty()).isEqualTo("cardiology");
-        assertThat(request.treatingHospital()).isEqualTo(ZorgDomeinBundle.HOSPITAL);
+        assertThat(request.referrer().organisationName()).isEqualTo(ZorgDomeinBundle.PRACTICE);
+        assertThat(request.requestedProduct().code()).isEqualTo("SECOND_OPINION");
+        assertThat(request.treating().specialty().code()).isEqualTo("cardiology");
+        assertThat(request.treating().hospital()).isEqualTo(ZorgDomeinBundle.HOSPITAL);
         assertThat(request.toString()).doesNotContain(bundle.bsn).doesNotContain(ZorgDomeinBundle.PATIENT_NAME);
     }
 
@@ -76,7 +76,7 @@ class DocumentReaderTest {
         ObjectNode patient = (ObjectNode) node.withArray("entry").get(1).get("resource");
         ((ObjectNode) patient.withArray("name").get(0)).remove("text");
         patient.put("birthDate", "1961-04");
-        AppointmentRequest request = read(ZorgDomeinBundle.write(node).getBytes(StandardCharsets.UTF_8));
+        AppointmentRequestDocument request = read(ZorgDomeinBundle.write(node).getBytes(StandardCharsets.UTF_8));
         assertThat(request.patient().name()).isEqualTo("Fenna Postma");
         assertThat(request.patient().birthDate()).isNull();
     }

@@ -93,12 +93,13 @@ class ReferralApiTest {
     }
 
     @Test
-    void onlyTheCoordinatorReadsReferrals() {
+    void onlyCoordinatorsAndNursesReadReferrals() {
         UUID referralId = receive(ZorgDomeinBundle.create());
         given().auth().oauth2(Tokens.gp(ZorgDomeinBundle.GP_AGB)).get("/api/referrals/{id}", referralId)
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("type", is("urn:consilium:problem:forbidden"));
-        given().auth().oauth2(Tokens.nurse()).get("/api/referrals/{id}", referralId).then().statusCode(403);
+        given().auth().oauth2(Tokens.specialist("03111111", "cardiology")).get("/api/referrals/{id}", referralId)
+                .then().statusCode(403);
         given().auth().oauth2(Tokens.referralSource()).get("/api/referrals/{id}", referralId).then().statusCode(403);
         given().get("/api/referrals/{id}", referralId).then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(Tokens.signedByAnotherKey("coordinator", "coordinator"))

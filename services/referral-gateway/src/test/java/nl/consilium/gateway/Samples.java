@@ -47,12 +47,24 @@ public final class Samples {
     }
 
     public static Fresh fresh(String name) {
-        String text = text(name);
-        String bundleId = UUID.randomUUID().toString();
-        String zdNumber = "ZD" + String.format(Locale.ROOT, "%09d", RANDOM.nextInt(1_000_000_000));
-        String bsn = ZorgDomeinBundle.validBsn();
-        String oldId = text.replaceAll("(?s).*?(" + BUNDLE_ID_PREFIX + "\\d).*", "$1");
-        return new Fresh(text.replace(oldId, bundleId).replace(ZD_NUMBER, zdNumber).replace(BSN, bsn), bundleId,
-                zdNumber, bsn);
+        return freshReferral().document(name);
+    }
+
+    /** A new referral (fresh ZD number and BSN) whose documents are the samples, each with a fresh Bundle.id. */
+    public static FreshReferral freshReferral() {
+        return new FreshReferral("ZD" + String.format(Locale.ROOT, "%09d", RANDOM.nextInt(1_000_000_000)),
+                ZorgDomeinBundle.validBsn());
+    }
+
+    /** The samples as documents of one new referral. */
+    public record FreshReferral(String zdNumber, String bsn) {
+        /** A sample, e.g. {@code "referral-letter.xml"}, as a new document of this referral. */
+        public Fresh document(String name) {
+            String text = text(name);
+            String bundleId = UUID.randomUUID().toString();
+            String oldId = text.replaceAll("(?s).*?(" + BUNDLE_ID_PREFIX + "\\d).*", "$1");
+            return new Fresh(text.replace(oldId, bundleId).replace(ZD_NUMBER, zdNumber).replace(BSN, bsn), bundleId,
+                    zdNumber, bsn);
+        }
     }
 }

@@ -60,7 +60,7 @@ public class FhirBundleResource {
             case REPRESENTATION -> response.type(mediaTypeOf(format)).entity(document);
             case OPERATION_OUTCOME -> response.type(OperationOutcome.MEDIA_TYPE)
                     .entity(OperationOutcome.information(receipt.created()
-                            ? "The referral was accepted"
+                            ? "The " + receipt.documentType().code() + " document was accepted"
                             : "This document was received before; nothing changed"));
         }
         return response.build();

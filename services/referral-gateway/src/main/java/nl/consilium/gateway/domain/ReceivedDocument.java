@@ -9,7 +9,12 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import nl.consilium.gateway.domain.document.DocumentFormat;
+import nl.consilium.gateway.domain.document.DocumentType;
+import nl.consilium.gateway.domain.document.ZorgDomeinDocument;
 import org.hibernate.annotations.Immutable;
 
 /**
@@ -38,6 +43,17 @@ public class ReceivedDocument extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     private String content;
 
+    /** ZorgDomein's document-type code ({@link DocumentType#code()}). */
+    @Column(name = "document_type", nullable = false)
+    private String documentType;
+
+    @Column(name = "zorgdomein_number", nullable = false)
+    private String zorgDomeinNumber;
+
+    /** {@code json} or {@code xml}: how it arrived, so that it can be given back as it arrived. */
+    @Column(nullable = false)
+    private String format;
+
     protected ReceivedDocument() {
     }
 
@@ -46,16 +62,26 @@ public class ReceivedDocument extends PanacheEntityBase {
      * false when it was stored before. A concurrent delivery of the same id waits here until the
      * first one commits (then false) or rolls back (then true), so one document makes one referral.
      */
-    public static boolean claim(String bundleId, String sha256, Instant receivedAt, UUID referralId, String content) {
+    public static boolean claim(ZorgDomeinDocument document, DocumentFormat format, String sha256, Instant receivedAt,
+            UUID referralId, String content) {
         return Panache.getEntityManager().createNativeQuery("""
-                        insert into received_document (bundle_id, sha256, received_at, referral_id, content)
-                        values (?1, ?2, ?3, ?4, ?5) on conflict (bundle_id) do nothing""")
-                .setParameter(1, bundleId)
+                        insert into received_document (bundle_id, sha256, received_at, referral_id, content,
+                            document_type, zorgdomein_number, format)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (bundle_id) do nothing""")
+                .setParameter(1, document.bundleId())
                 .setParameter(2, sha256)
                 .setParameter(3, OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC))
                 .setParameter(4, referralId)
                 .setParameter(5, content)
+                .setParameter(6, document.type().code())
+                .setParameter(7, document.zorgDomeinNumber())
+                .setParameter(8, format.name().toLowerCase(Locale.ROOT))
                 .executeUpdate() == 1;
+    }
+
+    /** The documents of a referral in the order they arrived. */
+    public static List<ReceivedDocument> ofReferral(UUID referralId) {
+        return list("referralId = ?1 order by receivedAt, bundleId", referralId);
     }
 
     /** Whether {@code otherSha256} is the hash of this very document. */
@@ -68,6 +94,15 @@ public class ReceivedDocument extends PanacheEntityBase {
     public Instant receivedAt() { return receivedAt; }
     public UUID referralId() { return referralId; }
     public String content() { return content; }
+    public String zorgDomeinNumber() { return zorgDomeinNumber; }
+
+    public DocumentType documentType() {
+        return DocumentType.ofCode(documentType).orElseThrow();
+    }
+
+    public DocumentFormat format() {
+        return DocumentFormat.valueOf(format.toUpperCase(Locale.ROOT));
+    }
 
     @Override
     public String toString() {

@@ -80,7 +80,7 @@ class PreferTest {
                     .body("resourceType", is("OperationOutcome"))
                     .body("issue[0].severity", is("information"))
                     .body("issue[0].code", is("informational"))
-                    .body("issue[0].diagnostics", is("The referral was accepted"));
+                    .body("issue[0].diagnostics", is("The appointment-request document was accepted"));
         }
     }
 
