@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import nl.consilium.gateway.domain.DocumentRejected;
 import nl.consilium.platform.problem.Problem;
+import org.jboss.logging.Logger;
 
 /** The FHIR endpoint answers its errors as OperationOutcome ({@code application/fhir+json}). */
 public final class FhirExceptionMappers {
@@ -23,10 +24,19 @@ public final class FhirExceptionMappers {
                 .entity(OperationOutcome.error(code, diagnostics, expression)).build();
     }
 
+    /**
+     * A rejected document: logged for the operator with its status, FHIR issue code and element (never
+     * the diagnostics or any value of the document), answered as an OperationOutcome.
+     */
     @Provider
     public static class DocumentRejectedMapper implements ExceptionMapper<DocumentRejected> {
+
+        private static final Logger LOG = Logger.getLogger(DocumentRejectedMapper.class);
+
         @Override
         public Response toResponse(DocumentRejected e) {
+            LOG.infof("ZorgDomein document rejected: %d %s at %s", e.status(), e.issueCode(),
+                    e.expression() == null ? "(the document)" : e.expression());
             return outcome(e.status(), e.issueCode(), e.getMessage(), e.expression());
         }
     }
