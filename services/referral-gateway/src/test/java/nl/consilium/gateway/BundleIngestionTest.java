@@ -19,18 +19,10 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import nl.consilium.events.EventType;
 import nl.consilium.events.Topics;
 import nl.consilium.events.referral.ReferralReceived;
@@ -128,45 +120,6 @@ class BundleIngestionTest {
         assertThat(count("select count(*) from outbox_message where event_type = ?1 and message_key = ?2",
                 EventType.REFERRAL_RECEIVED.wireName(), referralId.toString())).isEqualTo(1);
         assertThat(TestKafka.events(EventType.REFERRAL_RECEIVED, referralId.toString(), SETTLE)).hasSize(1);
-    }
-
-    @Test
-    void tenConcurrentDeliveriesMakeOneReferralAndOneEvent() throws Exception {
-        ZorgDomeinBundle bundle = ZorgDomeinBundle.create();
-        String token = Tokens.referralSource();
-        int deliveries = 10;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(deliveries);
-        try {
-            List<Future<String[]>> answers = new ArrayList<>();
-            for (int i = 0; i < deliveries; i++) {
-                answers.add(pool.submit((Callable<String[]>) () -> {
-                    start.await();
-                    Response r = given().auth().oauth2(token).contentType(FHIR_JSON).body(bundle.json())
-                            .post("/fhir/Bundle");
-                    return new String[] {String.valueOf(r.statusCode()), r.header("Location")};
-                }));
-            }
-            start.countDown();
-            List<String[]> results = new ArrayList<>();
-            for (Future<String[]> answer : answers) {
-                results.add(answer.get());
-            }
-            assertThat(results).extracting(r -> r[0]).containsOnly("201");
-            Set<String> locations = results.stream().map(r -> r[1]).collect(Collectors.toSet());
-            assertThat(locations).hasSize(1);
-            String referralId = locations.iterator().next().substring("/api/referrals/".length());
-
-            assertThat(count("select count(*) from referral where zorgdomein_number = ?1", bundle.zdNumber))
-                    .isEqualTo(1);
-            assertThat(count("select count(*) from received_document where bundle_id = ?1", bundle.bundleId))
-                    .isEqualTo(1);
-            assertThat(count("select count(*) from audit_log where referral_id = ?1 and action = 'referral.create'",
-                    UUID.fromString(referralId))).isEqualTo(1);
-            assertThat(TestKafka.events(EventType.REFERRAL_RECEIVED, referralId, SETTLE)).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test

@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import nl.consilium.gateway.domain.DocumentRejected;
-import nl.consilium.gateway.domain.DutchIdentifiers;
 import nl.consilium.gateway.domain.document.AppointmentRequestDocument;
 import nl.consilium.gateway.domain.document.DocumentFormat;
 import nl.consilium.gateway.domain.document.DocumentType;
 import nl.consilium.gateway.domain.document.stu3.FhirStu3DocumentReader;
 import org.junit.jupiter.api.Test;
 
-/** The FHIR reading and the Dutch identifier checks, without the application. */
+/** The FHIR reading of the demo-shaped appointment request, without the application. */
 class DocumentReaderTest {
 
     private final FhirStu3DocumentReader fhirReader = new FhirStu3DocumentReader();
@@ -23,31 +22,6 @@ class DocumentReaderTest {
     private AppointmentRequestDocument read(byte[] body) {
         return (AppointmentRequestDocument) fhirReader.read(body, DocumentFormat.JSON,
                 EnumSet.of(DocumentType.APPOINTMENT_REQUEST));
-    }
-
-    @Test
-    void theElfProefAcceptsValidBsnsOnly() {
-        assertThat(DutchIdentifiers.isValidBsn("111222333")).isTrue();
-        assertThat(DutchIdentifiers.isValidBsn("999999990")).isTrue();
-        assertThat(DutchIdentifiers.isValidBsn("123456782")).isTrue();
-        assertThat(DutchIdentifiers.isValidBsn("123456789")).isFalse();
-        assertThat(DutchIdentifiers.isValidBsn("000000000")).isFalse();
-        assertThat(DutchIdentifiers.isValidBsn("12345678")).isFalse();
-        assertThat(DutchIdentifiers.isValidBsn("12345678a")).isFalse();
-        assertThat(DutchIdentifiers.isValidBsn(null)).isFalse();
-        for (int i = 0; i < 100; i++) {
-            assertThat(DutchIdentifiers.isValidBsn(ZorgDomeinBundle.validBsn())).isTrue();
-        }
-    }
-
-    @Test
-    void agbAndZdNumbersHaveTheirShape() {
-        assertThat(DutchIdentifiers.isValidAgb("01123456")).isTrue();
-        assertThat(DutchIdentifiers.isValidAgb("0112345")).isFalse();
-        assertThat(DutchIdentifiers.isValidAgb("0112345x")).isFalse();
-        assertThat(DutchIdentifiers.isValidZorgDomeinNumber("ZD123456789")).isTrue();
-        assertThat(DutchIdentifiers.isValidZorgDomeinNumber("ZD12345678")).isFalse();
-        assertThat(DutchIdentifiers.isValidZorgDomeinNumber("zd123456789")).isFalse();
     }
 
     @Test

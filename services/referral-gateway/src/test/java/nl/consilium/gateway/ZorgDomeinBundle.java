@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
-import nl.consilium.gateway.domain.DutchIdentifiers;
+import nl.consilium.identifiers.DutchIdentifiers;
 
 /**
  * A fictitious ZorgDomein {@code appointment-request} document Bundle of the shape the demo sends
@@ -68,13 +68,7 @@ final class ZorgDomeinBundle {
 
     /** A random BSN that passes the 11-proef. */
     static String validBsn() {
-        while (true) {
-            String eight = (1 + RANDOM.nextInt(9)) + String.format(Locale.ROOT, "%07d", RANDOM.nextInt(10_000_000));
-            int check = DutchIdentifiers.bsnCheckDigit(eight);
-            if (check >= 0) {
-                return eight + check;
-            }
-        }
+        return DutchIdentifiers.randomBsn(RANDOM);
     }
 
     private ObjectNode build() {

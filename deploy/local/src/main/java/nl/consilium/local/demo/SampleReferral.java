@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import nl.consilium.identifiers.DutchIdentifiers;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A realistic, entirely fictitious ZorgDomein referral: the FHIR STU3 document Bundle of type
@@ -75,8 +75,6 @@ public final class SampleReferral {
     public static final String DEFAULT_SPECIALTY = "cardiology";
     public static final String DEFAULT_TREATING_HOSPITAL = "Ziekenhuis Noorderhaven";
 
-    private static final Pattern ZD_NUMBER = Pattern.compile("ZD\\d{9}");
-    private static final Pattern AGB = Pattern.compile("\\d{8}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final SecureRandom ID_RANDOM = new SecureRandom();
@@ -224,55 +222,19 @@ public final class SampleReferral {
 
     // --- BSN ------------------------------------------------------------------------------------
 
-    /**
-     * A random BSN that passes the 11-proef: 9 digits, 9·d1+8·d2+…+2·d8−1·d9 ≡ 0 (mod 11), not all
-     * zeros. The first digit is never 0, like most issued BSNs.
-     */
+    /** A random BSN that passes the 11-proef (libs/identifiers). */
     public static String validBsn(Random random) {
-        while (true) {
-            int[] d = new int[9];
-            d[0] = 1 + random.nextInt(9);
-            int sum = 9 * d[0];
-            for (int i = 1; i < 8; i++) {
-                d[i] = random.nextInt(10);
-                sum += (9 - i) * d[i];
-            }
-            // sum - d9 ≡ 0 (mod 11)  =>  d9 = sum mod 11, which must be a single digit
-            int last = sum % 11;
-            if (last == 10) {
-                continue;
-            }
-            d[8] = last;
-            StringBuilder s = new StringBuilder(9);
-            for (int digit : d) {
-                s.append(digit);
-            }
-            return s.toString();
-        }
+        return DutchIdentifiers.randomBsn(random);
     }
 
-    /** The 11-proef on a BSN: exactly 9 digits, weighted sum ≡ 0 (mod 11), not all zeros. */
+    /** The 11-proef on a BSN (libs/identifiers). */
     public static boolean isValidBsn(String bsn) {
-        if (bsn == null || bsn.length() != 9) {
-            return false;
-        }
-        int sum = 0;
-        boolean allZero = true;
-        for (int i = 0; i < 9; i++) {
-            char c = bsn.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-            int digit = c - '0';
-            allZero &= digit == 0;
-            sum += (i < 8 ? 9 - i : -1) * digit;
-        }
-        return !allZero && Math.floorMod(sum, 11) == 0;
+        return DutchIdentifiers.isValidBsn(bsn);
     }
 
-    /** {@code ZD} followed by 9 digits. */
+    /** {@code ZD} followed by 9 digits (libs/identifiers). */
     public static boolean isValidZdNumber(String value) {
-        return value != null && ZD_NUMBER.matcher(value).matches();
+        return DutchIdentifiers.isValidZorgDomeinNumber(value);
     }
 
     // --- building -------------------------------------------------------------------------------
@@ -474,7 +436,7 @@ public final class SampleReferral {
 
         /** The referring GP: AGB code (8 digits) and name. Default gp.jansen, 01123456, Anna Jansen. */
         public Builder referrer(String agb, String name) {
-            if (agb == null || !AGB.matcher(agb).matches()) {
+            if (!DutchIdentifiers.isValidAgb(agb)) {
                 throw new IllegalArgumentException("an AGB code has 8 digits: " + agb);
             }
             this.referrerAgb = agb;

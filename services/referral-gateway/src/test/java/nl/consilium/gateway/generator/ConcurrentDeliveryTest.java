@@ -78,6 +78,8 @@ class ConcurrentDeliveryTest {
         assertThat(count("select count(*) from patient where bsn = ?1", referral.bsn())).isEqualTo(1);
         assertThat(count("select count(*) from outbox_message where event_type = ?1 and message_key = ?2",
                 EventType.REFERRAL_RECEIVED.wireName(), referralId.toString())).isEqualTo(1);
+        assertThat(count("select count(*) from audit_log where referral_id = ?1 and action = 'referral.create'",
+                referralId)).as("one audited creation").isEqualTo(1);
 
         TestKafka.awaitEvent(EventType.REFERRAL_RECEIVED, referralId.toString(), WAIT);
         assertThat(TestKafka.events(EventType.REFERRAL_RECEIVED, referralId.toString(), SETTLE))

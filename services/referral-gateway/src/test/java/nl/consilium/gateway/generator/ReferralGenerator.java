@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.stream.Stream;
-import nl.consilium.gateway.domain.DutchIdentifiers;
+import nl.consilium.identifiers.DutchIdentifiers;
 import nl.consilium.gateway.domain.document.ZorgDomeinProfile;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.CodeableConcept;

@@ -1,6 +1,6 @@
 package nl.consilium.gateway.domain.transmural;
 
-import nl.consilium.gateway.domain.DutchIdentifiers;
+import nl.consilium.identifiers.DutchIdentifiers;
 
 /**
  * What kind of care provider sent the referral, as far as the gateway can tell. Derived from the

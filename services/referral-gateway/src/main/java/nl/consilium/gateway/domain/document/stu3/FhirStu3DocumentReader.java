@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.consilium.gateway.domain.DocumentRejected;
-import nl.consilium.gateway.domain.DutchIdentifiers;
+import nl.consilium.identifiers.DutchIdentifiers;
 import nl.consilium.gateway.domain.ReferralDocumentReader;
 import nl.consilium.gateway.domain.document.AppointmentRequestDocument;
 import nl.consilium.gateway.domain.document.Attachment;
