@@ -5,6 +5,8 @@ import java.util.Optional;
 import nl.consilium.events.audit.AuditRecorded;
 import nl.consilium.events.consult.ConsultCompleted;
 import nl.consilium.events.intake.IntakeCompleted;
+import nl.consilium.events.intake.IntakeOverdue;
+import nl.consilium.events.intake.IntakeRejected;
 import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.referral.ReferralLetterReceived;
 import nl.consilium.events.referral.ReferralReceived;
@@ -26,6 +28,8 @@ public enum EventType {
     REFERRAL_CANCELLED("nl.consilium.referral.ReferralCancelled", 1, Topics.REFERRAL, "referral-gateway",
             ReferralCancelled.class),
     INTAKE_COMPLETED("nl.consilium.intake.IntakeCompleted", 1, Topics.INTAKE, "intake", IntakeCompleted.class),
+    INTAKE_REJECTED("nl.consilium.intake.IntakeRejected", 1, Topics.INTAKE, "intake", IntakeRejected.class),
+    INTAKE_OVERDUE("nl.consilium.intake.IntakeOverdue", 1, Topics.INTAKE, "intake", IntakeOverdue.class),
     CONSULT_SCHEDULED("nl.consilium.scheduling.ConsultScheduled", 1, Topics.SCHEDULING, "scheduling",
             ConsultScheduled.class),
     CONSULT_COMPLETED("nl.consilium.consult.ConsultCompleted", 1, Topics.CONSULT, "consult",

@@ -12,7 +12,13 @@ import nl.consilium.events.common.Referrer;
 import nl.consilium.events.consult.Conclusion;
 import nl.consilium.events.consult.ConsultCompleted;
 import nl.consilium.events.consult.ConsultReport;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import nl.consilium.events.intake.AvailabilityWindow;
 import nl.consilium.events.intake.IntakeCompleted;
+import nl.consilium.events.intake.IntakeOverdue;
+import nl.consilium.events.intake.IntakeRejected;
+import nl.consilium.events.intake.RejectionReason;
 import nl.consilium.events.intake.IntakeReason;
 import nl.consilium.events.referral.DocumentAttachment;
 import nl.consilium.events.referral.QuestionnaireAnswers;
@@ -38,7 +44,7 @@ final class SampleEvents {
             UUID.fromString("a0a0a0a0-1111-4222-8333-444455556666"), "Verwijsbrief", "application/pdf", 18234,
             "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
 
-    static final Map<EventType, ConsiliumEvent> ALL = Map.of(
+    static final Map<EventType, ConsiliumEvent> ALL = pairs(
             EventType.REFERRAL_RECEIVED, new ReferralReceived(REFERRAL, "ZD12345678", TIME, PATIENT, PATIENT_DETAILS,
                     new Referrer("01123456", "H. Jansen", "Huisartsenpraktijk Jansen"), "SECOND_OPINION",
                     "cardiology", "Ziekenhuis Oost", "Dr. P. Visser"),
@@ -52,16 +58,31 @@ final class SampleEvents {
             EventType.REFERRAL_CANCELLED, new ReferralCancelled(REFERRAL, "ZD12345678", "zd-cancel-1", TIME,
                     "patient-withdrew", "The patient no longer wants a second opinion"),
             EventType.INTAKE_COMPLETED, new IntakeCompleted(REFERRAL, PATIENT, TIME, "nurse-subject",
-                    "Is bypass surgery the right treatment?", List.of(IntakeReason.DOUBT_ABOUT_TREATMENT), "cardiology",
-                    "Ziekenhuis Oost", "nl", LocalDate.of(2026, 12, 7), false, "01123456", PATIENT_DETAILS),
+                    "Is bypass surgery the right treatment?", List.of(IntakeReason.SURGERY_DECISION, IntakeReason.TREATMENT_OPTIONS), "cardiology",
+                    "Ziekenhuis Oost", "nl", LocalDate.of(2026, 12, 7), false, "01123456", PATIENT_DETAILS, "Dr. P. Visser", "03987654", "coronary artery disease",
+                    List.of(new AvailabilityWindow(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))),
+                    Instant.parse("2026-11-24T09:15:30Z")),
             EventType.CONSULT_SCHEDULED, new ConsultScheduled(REFERRAL, CONSULT, PATIENT, "03111111", "Dr. A. Smit",
                     "cardiology", Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-25T09:30:00Z")),
             EventType.CONSULT_COMPLETED, new ConsultCompleted(REFERRAL, CONSULT, PATIENT, "03111111", "01123456", TIME,
                     new ConsultReport("Is bypass surgery the right treatment?", "Findings.", Conclusion.CONFIRMS_POLICY,
                             "Proceed as planned.", "Dr. A. Smit", TIME), false),
+            EventType.INTAKE_REJECTED, new IntakeRejected(REFERRAL, PATIENT, TIME, "nurse-subject",
+                    RejectionReason.NOT_A_SECOND_OPINION_QUESTION, "Wants treatment here.", "01123456"),
+            EventType.INTAKE_OVERDUE, new IntakeOverdue(REFERRAL, PATIENT, Instant.parse("2026-11-24T09:15:30Z"),
+                    Instant.parse("2026-11-24T09:16:00Z")),
             EventType.AUDIT_RECORDED, new AuditRecorded(EVENT_ID, TIME, "intake", "intake.read", PATIENT, REFERRAL,
                     "IntakeCase/" + REFERRAL, "user-subject", List.of("nurse"), null, "192.0.2.10",
                     AuditOutcome.SUCCESS));
+
+    /** An EnumMap from alternating type, event arguments (Map.of stops at ten pairs). */
+    private static Map<EventType, ConsiliumEvent> pairs(Object... typeThenEvent) {
+        Map<EventType, ConsiliumEvent> map = new java.util.EnumMap<>(EventType.class);
+        for (int i = 0; i < typeThenEvent.length; i += 2) {
+            map.put((EventType) typeThenEvent[i], (ConsiliumEvent) typeThenEvent[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
 
     static EventEnvelope<ConsiliumEvent> envelope(EventType type) {
         ConsiliumEvent data = ALL.get(type);
