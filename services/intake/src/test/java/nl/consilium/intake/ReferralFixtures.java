@@ -3,13 +3,15 @@ package nl.consilium.intake;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import nl.consilium.events.ConsiliumEvent;
 import nl.consilium.events.EventCodec;
 import nl.consilium.events.EventEnvelope;
 import nl.consilium.events.common.PatientDetails;
 import nl.consilium.events.common.Referrer;
+import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.referral.ReferralReceived;
 
-/** Fictitious referrals as the gateway publishes them. */
+/** Fictitious referrals and their cancellations as the gateway publishes them. */
 final class ReferralFixtures {
 
     static final String GP_AGB = "01123456";
@@ -21,8 +23,24 @@ final class ReferralFixtures {
                 new Referrer(GP_AGB, "H. Jansen", "Praktijk Jansen"), "SECOND_OPINION", "cardiology", "Ziekenhuis Oost", "Dr. P. Visser");
     }
 
-    static String envelopeJson(ReferralReceived referral) {
-        return EventCodec.encode(EventEnvelope.of(referral, "referral-gateway", Instant.now()));
+    static final String CANCELLATION_REASON = "Patiënt ziet af van de second opinion";
+
+    /** The referrer cancelled the referral, with ZorgDomein's reason code and text. */
+    static ReferralCancelled cancellation(ReferralReceived referral, Instant cancelledAt) {
+        return cancellation(referral.referralId(), referral.zorgDomeinNumber(), cancelledAt);
+    }
+
+    static ReferralCancelled cancellation(UUID referralId, String zorgDomeinNumber, Instant cancelledAt) {
+        return new ReferralCancelled(referralId, zorgDomeinNumber, "zd-cancel-" + referralId, cancelledAt,
+                "patient-withdrew", CANCELLATION_REASON);
+    }
+
+    static EventEnvelope<ConsiliumEvent> envelope(ConsiliumEvent event) {
+        return EventEnvelope.of(event, "referral-gateway", Instant.now());
+    }
+
+    static String envelopeJson(ConsiliumEvent event) {
+        return EventCodec.encode(envelope(event));
     }
 
     private ReferralFixtures() {

@@ -14,12 +14,12 @@ public final class IntakeCaseResponses {
     private IntakeCaseResponses() {
     }
 
-    /** A line of the nurse's worklist. */
+    /** A line of the nurse's worklist; {@code cancelledAt} is set for a cancelled case. */
     public record WorklistEntry(UUID referralId, IntakeStatus status, Instant receivedAt, Instant intakeDueBy,
-            String patientName, String treatingSpecialty) {
+            String patientName, String treatingSpecialty, Instant cancelledAt) {
         static WorklistEntry of(IntakeCase c) {
             return new WorklistEntry(c.referralId(), c.status(), c.receivedAt(), c.intakeDueBy(), c.patient().name(),
-                    c.treatingSpecialty());
+                    c.treatingSpecialty(), c.cancelledAt());
         }
     }
 
@@ -34,20 +34,29 @@ public final class IntakeCaseResponses {
             String unsuitableReason, LocalDate consultDueOn) {
     }
 
-    /** One case in full, for the telephone intake. */
+    /** The referrer's cancellation: when the gateway received it, and ZorgDomein's reason code and text. */
+    public record Cancellation(Instant cancelledAt, String reasonCode, String reasonText) {
+    }
+
+    /**
+     * One case in full, for the telephone intake. {@code decision} is null until the nurse decided;
+     * {@code cancellation} is null unless the referrer cancelled the referral.
+     */
     public record IntakeCaseDetails(UUID referralId, String zorgDomeinNumber, IntakeStatus status, Instant receivedAt,
             Instant intakeDueBy, Patient patient, Referrer referrer, String requestedProduct, String treatingSpecialty,
-            String treatingHospital, Decision decision) {
+            String treatingHospital, Decision decision, Cancellation cancellation) {
         static IntakeCaseDetails of(IntakeCase c) {
             var p = c.patient();
-            Decision decision = c.status() == IntakeStatus.OPEN ? null
+            Decision decision = !c.decided() ? null
                     : new Decision(c.decidedAt(), c.decidedBy(), c.clarifiedQuestion(), c.reasons(), c.specialty(),
                             c.preferredLanguage(), c.patientObjectsToGpReport(), c.unsuitableReason(),
                             c.consultDueOn());
             return new IntakeCaseDetails(c.referralId(), c.zorgDomeinNumber(), c.status(), c.receivedAt(),
                     c.intakeDueBy(), new Patient(c.patientId(), p.name(), p.birthDate(), p.gender(), p.phone(), p.email()),
                     new Referrer(c.referrerAgb(), c.referrerName(), c.referrerOrganisation()), c.requestedProduct(),
-                    c.treatingSpecialty(), c.treatingHospital(), decision);
+                    c.treatingSpecialty(), c.treatingHospital(), decision,
+                    c.cancelledAt() == null ? null : new Cancellation(c.cancelledAt(), c.cancellationReasonCode(),
+                            c.cancellationReasonText()));
         }
     }
 }

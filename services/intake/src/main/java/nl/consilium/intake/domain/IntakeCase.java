@@ -13,14 +13,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import nl.consilium.events.common.PatientDetails;
 import nl.consilium.events.intake.IntakeReason;
+import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.referral.ReferralReceived;
 
 /**
  * A referral waiting for, or past, the nurse's telephone intake. Its id is the referral id. The
- * status changes only through {@link #markSuitable} and {@link #markUnsuitable}.
+ * status changes only through {@link #markSuitable}, {@link #markUnsuitable} and {@link #cancel}:
+ * {@code OPEN} → {@code SUITABLE} | {@code UNSUITABLE} by the nurse; any of these → {@code CANCELLED}
+ * when the referrer cancels the referral. {@code CANCELLED} is final.
  */
 @Entity
 @Table(name = "intake_case")
@@ -110,6 +114,15 @@ public class IntakeCase extends PanacheEntityBase {
     @Column(name = "consult_due_on")
     private LocalDate consultDueOn;
 
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    @Column(name = "cancellation_reason_code")
+    private String cancellationReasonCode;
+
+    @Column(name = "cancellation_reason_text", columnDefinition = "text")
+    private String cancellationReasonText;
+
     protected IntakeCase() {
     }
 
@@ -163,9 +176,40 @@ public class IntakeCase extends PanacheEntityBase {
         this.unsuitableReason = reason;
     }
 
+    /**
+     * The referrer cancelled the referral: the case ends here, whether the nurse had decided it or not
+     * (a decision stays as it was, for the record). The first cancellation counts; a case that is
+     * cancelled already keeps its reason and time.
+     *
+     * @return false when the case was cancelled already
+     */
+    public boolean cancel(ReferralCancelled cancellation) {
+        if (!referralId.equals(cancellation.referralId())) {
+            throw new IllegalArgumentException("A cancellation of another referral");
+        }
+        if (status == IntakeStatus.CANCELLED) {
+            return false;
+        }
+        this.status = IntakeStatus.CANCELLED;
+        this.cancelledAt = Objects.requireNonNull(cancellation.cancelledAt(), "cancelledAt");
+        this.cancellationReasonCode = cancellation.reasonCode();
+        this.cancellationReasonText = cancellation.reasonText();
+        return true;
+    }
+
+    /** Whether the nurse decided the case (before or regardless of a cancellation). */
+    public boolean decided() {
+        return decidedAt != null;
+    }
+
     private void requireOpen() {
+        if (status == IntakeStatus.CANCELLED) {
+            throw new IllegalIntakeTransition(IllegalIntakeTransition.Reason.CANCELLED,
+                    "The referral was cancelled; the intake case cannot be decided any more");
+        }
         if (status != IntakeStatus.OPEN) {
-            throw new IllegalIntakeTransition("The intake case was decided already (" + status + ")");
+            throw new IllegalIntakeTransition(IllegalIntakeTransition.Reason.ALREADY_DECIDED,
+                    "The intake case was decided already (" + status + ")");
         }
     }
 
@@ -194,5 +238,8 @@ public class IntakeCase extends PanacheEntityBase {
     public boolean patientObjectsToGpReport() { return patientObjectsToGpReport; }
     public String unsuitableReason() { return unsuitableReason; }
     public LocalDate consultDueOn() { return consultDueOn; }
+    public Instant cancelledAt() { return cancelledAt; }
+    public String cancellationReasonCode() { return cancellationReasonCode; }
+    public String cancellationReasonText() { return cancellationReasonText; }
     public long version() { return version; }
 }

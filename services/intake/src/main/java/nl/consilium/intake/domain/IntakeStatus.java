@@ -7,5 +7,7 @@ public enum IntakeStatus {
     /** Suitable for a second opinion; scheduling books the consult. */
     SUITABLE,
     /** Not suitable; the referral ends here. */
-    UNSUITABLE
+    UNSUITABLE,
+    /** The referrer cancelled the referral (from any other status); it ends here and cannot be decided. */
+    CANCELLED
 }

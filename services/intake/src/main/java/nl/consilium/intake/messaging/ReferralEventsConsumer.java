@@ -4,12 +4,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.referral.ReferralReceived;
 import nl.consilium.intake.service.IntakeService;
 import nl.consilium.platform.inbox.IdempotentConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Opens an intake case for every referral the gateway accepted (topic consilium.referral). */
+/**
+ * Opens an intake case for every referral the gateway accepted, and closes it when the referrer
+ * cancels the referral (topic consilium.referral).
+ */
 @ApplicationScoped
 public class ReferralEventsConsumer {
 
@@ -26,6 +30,8 @@ public class ReferralEventsConsumer {
         inbox.receive("intake.referral-events", json, event -> {
             if (event.data() instanceof ReferralReceived referral) {
                 intake.openCase(referral);
+            } else if (event.data() instanceof ReferralCancelled cancellation) {
+                intake.cancelCase(cancellation);
             }
         });
     }
