@@ -14,8 +14,12 @@ import nl.consilium.events.EventEnvelope;
 import nl.consilium.events.common.PatientDetails;
 import nl.consilium.events.intake.IntakeCompleted;
 import nl.consilium.events.intake.IntakeReason;
+import nl.consilium.events.referral.ReferralCancelled;
 
-/** Fictitious IntakeCompleted events as intake publishes them, each in a week of its own. */
+/**
+ * Fictitious IntakeCompleted events as intake publishes them, each in a week of its own, and the
+ * gateway's ReferralCancelled.
+ */
 final class IntakeFixtures {
 
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
@@ -57,8 +61,18 @@ final class IntakeFixtures {
         return EventEnvelope.of(intake, "intake", Instant.now());
     }
 
-    static String json(EventEnvelope<IntakeCompleted> envelope) {
+    static String json(EventEnvelope<?> envelope) {
         return EventCodec.encode(envelope);
+    }
+
+    /** The referrer cancelled the referral, with ZorgDomein's reason code and (patient-related) text. */
+    static ReferralCancelled cancellation(UUID referralId, Instant cancelledAt) {
+        return new ReferralCancelled(referralId, "ZD200000001", "zd-cancel-" + referralId, cancelledAt,
+                "patient-withdrew", "Patiënt ziet af van de second opinion");
+    }
+
+    static EventEnvelope<ReferralCancelled> envelope(ReferralCancelled cancelled) {
+        return EventEnvelope.of(cancelled, "referral-gateway", Instant.now());
     }
 
     private IntakeFixtures() {

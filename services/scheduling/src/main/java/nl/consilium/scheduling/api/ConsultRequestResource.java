@@ -14,7 +14,10 @@ import nl.consilium.scheduling.api.SchedulingResponses.ConsultRequestView;
 import nl.consilium.scheduling.domain.ConsultRequestStatus;
 import nl.consilium.scheduling.service.SchedulingService;
 
-/** Referrals that could not be booked automatically, for the coordinator. */
+/**
+ * Referrals that could not be booked automatically, for the coordinator: the open ones
+ * ({@code UNASSIGNED}, the default) or those closed because the referral was cancelled.
+ */
 @Path("/api/consult-requests")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsultRequestResource {
@@ -25,7 +28,7 @@ public class ConsultRequestResource {
     @GET
     @RolesAllowed("coordinator")
     public List<ConsultRequestView> list(@QueryParam("status") @DefaultValue("UNASSIGNED")
-            @Pattern(regexp = "UNASSIGNED", message = "must be UNASSIGNED") String status) {
+            @Pattern(regexp = "UNASSIGNED|CANCELLED", message = "must be UNASSIGNED or CANCELLED") String status) {
         return scheduling.consultRequests(ConsultRequestStatus.valueOf(status)).stream()
                 .map(ConsultRequestView::of).toList();
     }

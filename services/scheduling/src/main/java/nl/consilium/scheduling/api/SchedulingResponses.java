@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.consilium.scheduling.domain.Appointment;
+import nl.consilium.scheduling.domain.AppointmentStatus;
 import nl.consilium.scheduling.domain.ConsultRequest;
 import nl.consilium.scheduling.domain.ConsultRequestStatus;
 import nl.consilium.scheduling.domain.Specialist;
@@ -14,12 +15,17 @@ public final class SchedulingResponses {
     private SchedulingResponses() {
     }
 
-    /** A booked video consult; {@code withinDeadline} is false when it falls after {@code consultDueOn}. */
+    /**
+     * A booked video consult; {@code withinDeadline} is false when it falls after {@code consultDueOn}.
+     * {@code status} is {@code CANCELLED} (since {@code cancelledAt}) when the referral was cancelled.
+     */
     public record AppointmentView(UUID consultId, UUID referralId, String specialistAgb, String specialistName,
-            String specialty, Instant startsAt, Instant endsAt, LocalDate consultDueOn, boolean withinDeadline) {
+            String specialty, Instant startsAt, Instant endsAt, LocalDate consultDueOn, boolean withinDeadline,
+            AppointmentStatus status, Instant cancelledAt) {
         static AppointmentView of(Appointment a) {
             return new AppointmentView(a.consultId(), a.referralId(), a.specialistAgb(), a.specialistName(),
-                    a.specialty(), a.startsAt(), a.endsAt(), a.consultDueOn(), a.withinDeadline());
+                    a.specialty(), a.startsAt(), a.endsAt(), a.consultDueOn(), a.withinDeadline(), a.status(),
+                    a.cancelledAt());
         }
     }
 
@@ -30,12 +36,15 @@ public final class SchedulingResponses {
         }
     }
 
-    /** A referral waiting for the coordinator because it could not be booked automatically. */
+    /**
+     * A referral waiting for the coordinator because it could not be booked automatically; closed as
+     * {@code CANCELLED} (since {@code cancelledAt}) when the referral was cancelled.
+     */
     public record ConsultRequestView(UUID referralId, UUID patientId, String specialty, ConsultRequestStatus status,
-            String reason, Instant createdAt) {
+            String reason, Instant createdAt, Instant cancelledAt) {
         static ConsultRequestView of(ConsultRequest r) {
             return new ConsultRequestView(r.referralId(), r.patientId(), r.specialty(), r.status(), r.reason(),
-                    r.createdAt());
+                    r.createdAt(), r.cancelledAt());
         }
     }
 }

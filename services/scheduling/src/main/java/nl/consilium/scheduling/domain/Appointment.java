@@ -3,6 +3,8 @@ package nl.consilium.scheduling.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -15,14 +17,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
 
 /**
  * A booked video consult of one referral with one specialist. Its id is the consult id. The database
- * holds at most one appointment per referral and books a specialist's slot at most once
- * ({@link #tryBook} relies on both).
+ * holds at most one appointment per referral and books a specialist's slot at most once among the
+ * appointments that are not cancelled ({@link #tryBook} relies on both). A cancelled referral's
+ * appointment stays, {@link AppointmentStatus#CANCELLED} ({@link #cancel}), and no longer holds its slot.
  */
 @Entity
 @Table(name = "appointment")
@@ -65,6 +69,13 @@ public class Appointment extends PanacheEntityBase {
     @Column(name = "booked_at", nullable = false)
     private Instant bookedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AppointmentStatus status;
+
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
     protected Appointment() {
     }
 
@@ -87,8 +98,8 @@ public class Appointment extends PanacheEntityBase {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into appointment (consult_id, version, referral_id, patient_id, specialist_agb,
                                              specialist_name, specialty, starts_at, ends_at, consult_due_on,
-                                             within_deadline, booked_at)
-                    values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             within_deadline, booked_at, status)
+                    values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict do nothing""")) {
                 insert.setObject(1, consultId);
                 insert.setObject(2, referralId);
@@ -105,6 +116,7 @@ public class Appointment extends PanacheEntityBase {
                 }
                 insert.setBoolean(10, withinDeadline);
                 insert.setObject(11, utc(bookedAt));
+                insert.setString(12, AppointmentStatus.BOOKED.name());
                 return insert.executeUpdate();
             }
         });
@@ -115,21 +127,40 @@ public class Appointment extends PanacheEntityBase {
         return find("referralId", referralId).firstResultOptional();
     }
 
-    /** The bookings of these specialists that overlap {@code [from, until)}. */
+    /** The bookings of these specialists that overlap {@code [from, until)}; cancelled ones hold no slot. */
     public static List<Appointment> overlapping(Collection<String> specialistAgbs, Instant from, Instant until) {
         if (specialistAgbs.isEmpty()) {
             return List.of();
         }
-        return list("specialistAgb in ?1 and startsAt < ?2 and endsAt > ?3", specialistAgbs, until, from);
+        return list("specialistAgb in ?1 and startsAt < ?2 and endsAt > ?3 and status = ?4", specialistAgbs,
+                until, from, AppointmentStatus.BOOKED);
     }
 
-    /** A specialist's appointments: those not yet over first (soonest first), then past ones (latest first). */
+    /**
+     * A specialist's booked appointments: those not yet over first (soonest first), then past ones
+     * (latest first). Cancelled appointments are not part of the schedule.
+     */
     public static List<Appointment> scheduleOf(String specialistAgb, Instant now) {
-        List<Appointment> upcoming = list("specialistAgb = ?1 and endsAt > ?2 order by startsAt, consultId",
-                specialistAgb, now);
-        List<Appointment> past = list("specialistAgb = ?1 and endsAt <= ?2 order by startsAt desc, consultId",
-                specialistAgb, now);
+        List<Appointment> upcoming = list("specialistAgb = ?1 and endsAt > ?2 and status = ?3"
+                + " order by startsAt, consultId", specialistAgb, now, AppointmentStatus.BOOKED);
+        List<Appointment> past = list("specialistAgb = ?1 and endsAt <= ?2 and status = ?3"
+                + " order by startsAt desc, consultId", specialistAgb, now, AppointmentStatus.BOOKED);
         return java.util.stream.Stream.concat(upcoming.stream(), past.stream()).toList();
+    }
+
+    /**
+     * The referral was cancelled: the consult will not take place and the specialist's slot is free
+     * for another booking. Cancelling a cancelled appointment changes nothing.
+     *
+     * @return false when the appointment was cancelled already
+     */
+    public boolean cancel(Instant at) {
+        if (status == AppointmentStatus.CANCELLED) {
+            return false;
+        }
+        this.status = AppointmentStatus.CANCELLED;
+        this.cancelledAt = Objects.requireNonNull(at, "at");
+        return true;
     }
 
     /** Whether this consult is booked with the specialist with AGB code {@code agb}. */
@@ -156,5 +187,7 @@ public class Appointment extends PanacheEntityBase {
     public LocalDate consultDueOn() { return consultDueOn; }
     public boolean withinDeadline() { return withinDeadline; }
     public Instant bookedAt() { return bookedAt; }
+    public AppointmentStatus status() { return status; }
+    public Instant cancelledAt() { return cancelledAt; }
     public long version() { return version; }
 }

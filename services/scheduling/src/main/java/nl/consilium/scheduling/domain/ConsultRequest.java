@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -43,6 +44,9 @@ public class ConsultRequest extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
     protected ConsultRequest() {
     }
 
@@ -59,6 +63,21 @@ public class ConsultRequest extends PanacheEntityBase {
         return request;
     }
 
+    /**
+     * The referral was cancelled: nobody needs to be assigned any more. Only an open
+     * ({@code UNASSIGNED}) request is closed; a closed one is left as it is.
+     *
+     * @return false when the request was not open
+     */
+    public boolean cancel(Instant at) {
+        if (status != ConsultRequestStatus.UNASSIGNED) {
+            return false;
+        }
+        this.status = ConsultRequestStatus.CANCELLED;
+        this.cancelledAt = Objects.requireNonNull(at, "at");
+        return true;
+    }
+
     /** The requests with this status, oldest first. */
     public static List<ConsultRequest> withStatus(ConsultRequestStatus status) {
         return list("status = ?1 order by createdAt, referralId", status);
@@ -70,5 +89,6 @@ public class ConsultRequest extends PanacheEntityBase {
     public ConsultRequestStatus status() { return status; }
     public String reason() { return reason; }
     public Instant createdAt() { return createdAt; }
+    public Instant cancelledAt() { return cancelledAt; }
     public long version() { return version; }
 }
