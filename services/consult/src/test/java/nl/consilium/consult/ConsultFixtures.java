@@ -9,9 +9,10 @@ import nl.consilium.events.EventEnvelope;
 import nl.consilium.events.common.PatientDetails;
 import nl.consilium.events.intake.IntakeCompleted;
 import nl.consilium.events.intake.IntakeReason;
+import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.scheduling.ConsultScheduled;
 
-/** Fictitious intakes and bookings as intake and scheduling publish them. */
+/** Fictitious intakes, bookings and cancellations as intake, scheduling and the gateway publish them. */
 final class ConsultFixtures {
 
     static final String GP_AGB = "01123456";
@@ -20,6 +21,7 @@ final class ConsultFixtures {
     static final String MULDER_AGB = "03222222";
     static final String MULDER_NAME = "Eva Mulder";
     static final String QUESTION = "Is bypass surgery the right treatment?";
+    static final Instant CANCELLED_AT = Instant.parse("2026-11-24T10:15:30Z");
 
     /** One referral's two halves. */
     record Referral(UUID referralId, UUID patientId) {
@@ -42,6 +44,16 @@ final class ConsultFixtures {
 
         ConsultScheduled booking() {
             return booking(SMIT_AGB, SMIT_NAME);
+        }
+
+        /** The referrer cancelled the referral, with ZorgDomein's reason code and (patient-related) text. */
+        ReferralCancelled cancellation() {
+            return cancellation(CANCELLED_AT, "patient-withdrew");
+        }
+
+        ReferralCancelled cancellation(Instant cancelledAt, String reasonCode) {
+            return new ReferralCancelled(referralId, "ZD200000001", "zd-cancel-" + referralId, cancelledAt, reasonCode,
+                    "Patiënt ziet af van de second opinion");
         }
 
         ConsultScheduled booking(String specialistAgb, String specialistName) {

@@ -36,10 +36,17 @@ public final class ConsultResponses {
             Instant signedAt, boolean finalised) {
     }
 
-    /** One consult in full: the question, the patient, the appointment and the report so far. */
+    /** The referrer's cancellation: when, and ZorgDomein's reason code. */
+    public record Cancellation(Instant cancelledAt, String reasonCode) {
+    }
+
+    /**
+     * One consult in full: the question, the patient, the appointment and the report so far;
+     * {@code cancellation} once the referral was cancelled.
+     */
     public record ConsultDetails(UUID referralId, ConsultStatus status, String clarifiedQuestion,
             List<IntakeReason> reasons, Patient patient, String referrerAgb, boolean patientObjectsToGpReport,
-            Appointment appointment, Report report) {
+            Appointment appointment, Report report, Cancellation cancellation) {
         static ConsultDetails of(Consult c) {
             var p = c.patient();
             Patient patient = new Patient(c.patientId(), p.name(), p.birthDate(), p.phone(), p.email());
@@ -47,8 +54,10 @@ public final class ConsultResponses {
                     c.specialistName(), c.startsAt(), c.endsAt()) : null;
             Report report = c.conclusion() == null ? null : new Report(c.findings(), c.conclusion(),
                     c.recommendations(), c.signedBy(), c.signedAt(), c.status() == ConsultStatus.COMPLETED);
+            Cancellation cancellation = c.cancelledAt() == null ? null
+                    : new Cancellation(c.cancelledAt(), c.cancellationReasonCode());
             return new ConsultDetails(c.referralId(), c.status(), c.clarifiedQuestion(), c.reasons(), patient,
-                    c.referrerAgb(), c.patientObjectsToGpReport(), appointment, report);
+                    c.referrerAgb(), c.patientObjectsToGpReport(), appointment, report, cancellation);
         }
     }
 }

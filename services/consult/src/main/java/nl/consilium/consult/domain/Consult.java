@@ -20,13 +20,18 @@ import nl.consilium.events.consult.Conclusion;
 import nl.consilium.events.consult.ConsultReport;
 import nl.consilium.events.intake.IntakeCompleted;
 import nl.consilium.events.intake.IntakeReason;
+import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.scheduling.ConsultScheduled;
 
 /**
  * The second-opinion consult of one referral; its id is the referral id. Intake brings the question
  * and the patient ({@link #recordIntake}), scheduling the specialist and the time
  * ({@link #recordBooking}), in either order; then the specialist drafts ({@link #draftReport}) and
- * signs ({@link #finaliseReport}) the report. No setters: the status changes only through these.
+ * signs ({@link #finaliseReport}) the report. The referrer's cancellation ({@link #cancel}) ends it
+ * unless the report is final already. No setters: the status changes only through these.
+ *
+ * <p>A cancellation may be the first event of a referral (it travels on another topic): its row then
+ * has no patient yet, and intake's and scheduling's events that come later are ignored.
  */
 @Entity
 @Table(name = "consult")
@@ -42,7 +47,8 @@ public class Consult extends PanacheEntityBase {
     @Column(name = "consult_id")
     private UUID consultId;
 
-    @Column(name = "patient_id", nullable = false)
+    /** Null only for a consult cancelled before intake or scheduling said anything about it. */
+    @Column(name = "patient_id")
     private UUID patientId;
 
     @Enumerated(EnumType.STRING)
@@ -102,6 +108,12 @@ public class Consult extends PanacheEntityBase {
     @Column(name = "signed_at")
     private Instant signedAt;
 
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    @Column(name = "cancellation_reason_code")
+    private String cancellationReasonCode;
+
     protected Consult() {
     }
 
@@ -125,14 +137,33 @@ public class Consult extends PanacheEntityBase {
     }
 
     /**
+     * Like {@link #lockOrCreate(UUID, UUID)}, for an event that does not name the patient (the
+     * referrer's cancellation). A consult created here has no patient, and keeps none: it is
+     * cancelled at once, and a cancelled consult takes no later intake or booking.
+     */
+    public static Consult lockOrCreate(UUID referralId) {
+        Objects.requireNonNull(referralId, "referralId");
+        getEntityManager().createNativeQuery("""
+                insert into consult (referral_id, version, status, patient_objects_to_gp_report)
+                values (?1, 0, ?2, false) on conflict (referral_id) do nothing""")
+                .setParameter(1, referralId)
+                .setParameter(2, ConsultStatus.AWAITING_INTAKE.name())
+                .executeUpdate();
+        return findById(referralId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
      * Intake found the referral suitable: the clarified question, the patient, the referring GP and
      * whether the patient objects to the GP receiving the report. A consult whose report is final
-     * keeps what it was based on.
+     * keeps what it was based on; a cancelled consult takes nothing more (no patient data for a
+     * consult that will not take place).
+     *
+     * @return false when the intake was ignored because the report is final or the consult cancelled
      */
-    public void recordIntake(IntakeCompleted intake) {
+    public boolean recordIntake(IntakeCompleted intake) {
         requireSameReferral(intake.referralId());
-        if (status == ConsultStatus.COMPLETED) {
-            return;
+        if (status == ConsultStatus.COMPLETED || status == ConsultStatus.CANCELLED) {
+            return false;
         }
         this.clarifiedQuestion = intake.clarifiedQuestion();
         this.reasons = intake.reasons() == null ? List.of() : List.copyOf(intake.reasons());
@@ -146,17 +177,19 @@ public class Consult extends PanacheEntityBase {
             this.patientEmail = patient.email();
         }
         settleStatus();
+        return true;
     }
 
     /**
      * Scheduling booked (or re-booked) the consult. A booking with another specialist drops the
-     * previous specialist's unsigned draft; a consult whose report is final ignores later bookings.
+     * previous specialist's unsigned draft; a consult whose report is final or that was cancelled
+     * ignores later bookings.
      *
-     * @return false when the booking was ignored because the report is final
+     * @return false when the booking was ignored because the report is final or the consult cancelled
      */
     public boolean recordBooking(ConsultScheduled booking) {
         requireSameReferral(booking.referralId());
-        if (status == ConsultStatus.COMPLETED) {
+        if (status == ConsultStatus.COMPLETED || status == ConsultStatus.CANCELLED) {
             return false;
         }
         String agb = Objects.requireNonNull(booking.specialistAgb(), "specialistAgb");
@@ -175,12 +208,33 @@ public class Consult extends PanacheEntityBase {
         return true;
     }
 
+    /**
+     * The referrer cancelled the referral: the consult will not take place or be reported on. An
+     * unsigned draft stays as it was, for the record. A consult whose report is final stays
+     * {@code COMPLETED}: the report was signed and sent before the cancellation came. The first
+     * cancellation counts.
+     *
+     * @return false when the cancellation was ignored (the report is final, or the consult is
+     *     cancelled already)
+     */
+    public boolean cancel(ReferralCancelled cancellation) {
+        requireSameReferral(cancellation.referralId());
+        if (status == ConsultStatus.COMPLETED || status == ConsultStatus.CANCELLED) {
+            return false;
+        }
+        this.cancelledAt = Objects.requireNonNull(cancellation.cancelledAt(), "cancelledAt");
+        this.cancellationReasonCode = cancellation.reasonCode();
+        this.status = ConsultStatus.CANCELLED;
+        return true;
+    }
+
     /** Saves (or replaces) the specialist's unsigned report. */
     public void draftReport(String findings, Conclusion conclusion, String recommendations) {
         switch (status) {
             case AWAITING_INTAKE, AWAITING_BOOKING -> throw new IllegalConsultTransition(
                     IllegalConsultTransition.Reason.NOT_READY,
                     "The consult is not ready for a report: it is " + status);
+            case CANCELLED -> throw cancelled();
             case COMPLETED -> throw reportFinal();
             case SCHEDULED, REPORT_DRAFTED -> {
                 this.findings = Objects.requireNonNull(findings, "findings");
@@ -193,6 +247,9 @@ public class Consult extends PanacheEntityBase {
 
     /** Signs the draft report: it is final from now on. */
     public ConsultReport finaliseReport(String signer, Instant at) {
+        if (status == ConsultStatus.CANCELLED) {
+            throw cancelled();
+        }
         if (status == ConsultStatus.COMPLETED) {
             throw reportFinal();
         }
@@ -234,7 +291,8 @@ public class Consult extends PanacheEntityBase {
     }
 
     private void settleStatus() {
-        if (status == ConsultStatus.REPORT_DRAFTED || status == ConsultStatus.COMPLETED) {
+        if (status == ConsultStatus.REPORT_DRAFTED || status == ConsultStatus.COMPLETED
+                || status == ConsultStatus.CANCELLED) {
             return;
         }
         if (intakeKnown() && bookingKnown()) {
@@ -250,6 +308,11 @@ public class Consult extends PanacheEntityBase {
         if (!referralId.equals(referral)) {
             throw new IllegalArgumentException("An event of another referral");
         }
+    }
+
+    private static IllegalConsultTransition cancelled() {
+        return new IllegalConsultTransition(IllegalConsultTransition.Reason.CANCELLED,
+                "The referral was cancelled; the consult has no report to write or sign");
     }
 
     private static IllegalConsultTransition reportFinal() {
@@ -275,4 +338,6 @@ public class Consult extends PanacheEntityBase {
     public String recommendations() { return recommendations; }
     public String signedBy() { return signedBy; }
     public Instant signedAt() { return signedAt; }
+    public Instant cancelledAt() { return cancelledAt; }
+    public String cancellationReasonCode() { return cancellationReasonCode; }
 }

@@ -11,5 +11,10 @@ public enum ConsultStatus {
     /** The specialist saved a report that is not signed yet. */
     REPORT_DRAFTED,
     /** The report is signed and final. */
-    COMPLETED
+    COMPLETED,
+    /**
+     * The referrer cancelled the referral before the report was final: no report will be drafted or
+     * signed, and later intake or booking events do not bring the consult back. Final.
+     */
+    CANCELLED
 }

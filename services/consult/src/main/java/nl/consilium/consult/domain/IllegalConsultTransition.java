@@ -10,7 +10,9 @@ public class IllegalConsultTransition extends RuntimeException {
         /** The report is signed already. */
         REPORT_FINAL,
         /** There is no draft report to sign. */
-        NO_DRAFT
+        NO_DRAFT,
+        /** The referral was cancelled. */
+        CANCELLED
     }
 
     private final Reason reason;

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import nl.consilium.consult.domain.Consult;
 import nl.consilium.consult.domain.ConsultStatus;
@@ -14,6 +15,7 @@ import nl.consilium.events.audit.AuditOutcome;
 import nl.consilium.events.consult.ConsultCompleted;
 import nl.consilium.events.consult.ConsultReport;
 import nl.consilium.events.intake.IntakeCompleted;
+import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.scheduling.ConsultScheduled;
 import nl.consilium.platform.audit.AccessKind;
 import nl.consilium.platform.audit.AuditLog;
@@ -23,12 +25,15 @@ import nl.consilium.platform.security.CurrentUser;
 import org.jboss.logging.Logger;
 
 /**
- * The consult use cases: assemble the consult from intake's and scheduling's events, show it to
- * its specialist (and the coordinator), and let the specialist draft and sign the report.
+ * The consult use cases: assemble the consult from intake's and scheduling's events, end it when
+ * the referrer cancels the referral, show it to its specialist (and the coordinator), and let the
+ * specialist draft and sign the report.
  *
  * <p>A specialist sees a consult booked with them (token claim {@code agb}) once intake's part has
- * arrived too: before that there is no question and no patient to show. Anything else answers 404,
- * as if it did not exist.
+ * arrived too: before that there is no question and no patient to show. That includes a consult
+ * cancelled after both parts arrived, so that the specialist learns it will not take place (it is
+ * no longer in their list). Anything else answers 404, as if it did not exist; so does a consult
+ * that was cancelled before anything else about it was known (there is nothing to show).
  */
 @ApplicationScoped
 public class ConsultService {
@@ -51,17 +56,47 @@ public class ConsultService {
     @Inject
     Clock clock;
 
-    /** Intake's part: question, patient, referrer. Creates the consult when the booking has not come yet. */
+    /**
+     * Intake's part: question, patient, referrer. Creates the consult when the booking has not come yet;
+     * ignored when the report is final or the referral was cancelled.
+     */
     @Transactional
     public void recordIntake(IntakeCompleted intake) {
-        Consult.lockOrCreate(intake.referralId(), intake.patientId()).recordIntake(intake);
+        Consult consult = Consult.lockOrCreate(intake.referralId(), intake.patientId());
+        if (!consult.recordIntake(intake)) {
+            LOG.infof("Ignored the intake of referral %s: the consult is %s", intake.referralId(), consult.status());
+        }
     }
 
-    /** Scheduling's part: specialist and time. Creates the consult when the intake has not come yet. */
+    /**
+     * Scheduling's part: specialist and time. Creates the consult when the intake has not come yet;
+     * ignored when the report is final or the referral was cancelled.
+     */
     @Transactional
     public void recordBooking(ConsultScheduled booking) {
-        if (!Consult.lockOrCreate(booking.referralId(), booking.patientId()).recordBooking(booking)) {
-            LOG.infof("Ignored a booking for referral %s: its report is final", booking.referralId());
+        Consult consult = Consult.lockOrCreate(booking.referralId(), booking.patientId());
+        if (!consult.recordBooking(booking)) {
+            LOG.infof("Ignored a booking for referral %s: the consult is %s", booking.referralId(), consult.status());
+        }
+    }
+
+    /**
+     * The referrer cancelled the referral: the consult ends {@code CANCELLED} and no report can be
+     * drafted or signed for it any more; intake's and scheduling's events that come later (on their
+     * own topics, so possibly after this one) are ignored. When nothing of the consult is known yet,
+     * the row is created to remember the cancellation. A consult whose report is final stays
+     * {@code COMPLETED}. The first cancellation counts. Only the referral id goes to the log: the
+     * reason may be free text about the patient.
+     */
+    @Transactional
+    public void cancel(ReferralCancelled cancellation) {
+        Consult consult = Consult.lockOrCreate(Objects.requireNonNull(cancellation.referralId(), "referralId"));
+        ConsultStatus before = consult.status();
+        if (consult.cancel(cancellation)) {
+            LOG.infof("Consult of referral %s cancelled by the referrer (was %s)", cancellation.referralId(),
+                    consult.patientId() == null ? "not known yet" : before);
+        } else {
+            LOG.infof("Ignored the cancellation of referral %s: the consult is %s", cancellation.referralId(), before);
         }
     }
 
@@ -123,7 +158,9 @@ public class ConsultService {
 
     private Consult findVisibleToCaller(UUID referralId, AccessKind kind) {
         Consult consult = findAssignedToCaller(referralId, kind);
-        if (!VISIBLE_TO_SPECIALIST.contains(consult.status())) {
+        boolean cancelledAfterBothParts = consult.status() == ConsultStatus.CANCELLED && consult.intakeKnown()
+                && consult.bookingKnown();
+        if (!VISIBLE_TO_SPECIALIST.contains(consult.status()) && !cancelledAfterBothParts) {
             throw notFound(referralId);
         }
         return consult;
@@ -142,9 +179,10 @@ public class ConsultService {
         return consult;
     }
 
+    /** The consult; a row that only remembers a cancellation (no patient known) is not a consult to show. */
     private static Consult find(UUID referralId) {
         Consult consult = Consult.findById(referralId);
-        if (consult == null) {
+        if (consult == null || consult.patientId() == null) {
             throw notFound(referralId);
         }
         return consult;
@@ -159,6 +197,7 @@ public class ConsultService {
             case NOT_READY -> "consult-not-ready";
             case REPORT_FINAL -> "report-final";
             case NO_DRAFT -> "no-draft-report";
+            case CANCELLED -> "consult-cancelled";
         };
         return ProblemException.conflict(name, e.getMessage());
     }
