@@ -21,6 +21,7 @@ import nl.consilium.events.consult.ConsultCompleted;
 import nl.consilium.events.consult.ConsultReport;
 import nl.consilium.events.intake.IntakeCompleted;
 import nl.consilium.events.intake.IntakeReason;
+import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.referral.ReferralReceived;
 import nl.consilium.events.scheduling.ConsultScheduled;
 import nl.consilium.testing.ConsiliumTestInfrastructure;
@@ -37,6 +38,7 @@ record ReportingFixtures(UUID referralId, UUID patientId, String referrerAgb, St
     static final String RECOMMENDATIONS = "Bespreek PCI met de behandelend cardioloog.";
     static final String QUESTION = "Is bypass surgery the right treatment?";
     static final String SPECIALIST = "Jeroen Smit";
+    static final String CANCELLATION_REASON = "Patiënt ziet af van de second opinion";
 
     /** A referral by a GP with a fresh AGB code, so that each test sees only its own referrals. */
     static ReportingFixtures referral() {
@@ -97,6 +99,16 @@ record ReportingFixtures(UUID referralId, UUID patientId, String referrerAgb, St
                 new ConsultReport(QUESTION, FINDINGS, Conclusion.CONFIRMS_POLICY, RECOMMENDATIONS, "specialist-03111111",
                         completedAt().minusSeconds(60)),
                 patientObjects);
+    }
+
+    /** The referrer cancels the referral at {@code cancelledAt}, with ZorgDomein's reason code and text. */
+    ReferralCancelled cancelled(Instant cancelledAt) {
+        return cancelled(cancelledAt, "patient-withdrew", CANCELLATION_REASON);
+    }
+
+    ReferralCancelled cancelled(Instant cancelledAt, String reasonCode, String reasonText) {
+        return new ReferralCancelled(referralId, zdNumber, "zd-cancel-" + referralId, cancelledAt, reasonCode,
+                reasonText);
     }
 
     AuditRecorded audit(String service, String action, Instant at) {

@@ -15,12 +15,20 @@ public final class GpReferralResponses {
     private GpReferralResponses() {
     }
 
-    /** A line of the GP's list of own referrals. */
+    /** The GP's cancellation of the referral: when it was received, and the reason code and text given. */
+    public record Cancellation(Instant cancelledAt, String reasonCode, String reasonText) {
+        static Cancellation of(ReferralOverview r) {
+            return r.cancelledAt() == null ? null
+                    : new Cancellation(r.cancelledAt(), r.cancellationReasonCode(), r.cancellationReasonText());
+        }
+    }
+
+    /** A line of the GP's list of own referrals; {@code cancellation} is null unless it was cancelled. */
     public record ReferralSummary(UUID referralId, String zorgDomeinNumber, ReferralStatus status, Instant receivedAt,
-            LocalDate consultDueOn, Instant consultStartsAt, String specialistName) {
+            LocalDate consultDueOn, Instant consultStartsAt, String specialistName, Cancellation cancellation) {
         static ReferralSummary of(ReferralOverview r) {
             return new ReferralSummary(r.referralId(), r.zorgDomeinNumber(), r.status(), r.receivedAt(),
-                    r.consultDueOn(), r.consultStartsAt(), r.specialistName());
+                    r.consultDueOn(), r.consultStartsAt(), r.specialistName(), Cancellation.of(r));
         }
     }
 
@@ -31,14 +39,14 @@ public final class GpReferralResponses {
         }
     }
 
-    /** One referral's status and timeline. */
+    /** One referral's status and timeline; {@code cancellation} is null unless it was cancelled. */
     public record ReferralStatusView(UUID referralId, String zorgDomeinNumber, ReferralStatus status,
             Instant receivedAt, Instant intakeCompletedAt, LocalDate consultDueOn, String specialistName,
-            Instant consultStartsAt, Instant completedAt, List<TimelineEntry> timeline) {
+            Instant consultStartsAt, Instant completedAt, Cancellation cancellation, List<TimelineEntry> timeline) {
         static ReferralStatusView of(ReferralOverview r) {
             return new ReferralStatusView(r.referralId(), r.zorgDomeinNumber(), r.status(), r.receivedAt(),
                     r.intakeCompletedAt(), r.consultDueOn(), r.specialistName(), r.consultStartsAt(), r.completedAt(),
-                    r.timeline().stream().map(TimelineEntry::of).toList());
+                    Cancellation.of(r), r.timeline().stream().map(TimelineEntry::of).toList());
         }
     }
 

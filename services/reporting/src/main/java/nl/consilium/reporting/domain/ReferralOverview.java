@@ -19,6 +19,7 @@ import nl.consilium.events.consult.Conclusion;
 import nl.consilium.events.consult.ConsultCompleted;
 import nl.consilium.events.consult.ConsultReport;
 import nl.consilium.events.intake.IntakeCompleted;
+import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.referral.ReferralReceived;
 import nl.consilium.events.scheduling.ConsultScheduled;
 
@@ -101,6 +102,15 @@ public class ReferralOverview extends PanacheEntityBase {
     @Column(name = "objection_recorded_at")
     private Instant objectionRecordedAt;
 
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    @Column(name = "cancellation_reason_code")
+    private String cancellationReasonCode;
+
+    @Column(name = "cancellation_reason_text", columnDefinition = "text")
+    private String cancellationReasonText;
+
     protected ReferralOverview() {
     }
 
@@ -170,6 +180,25 @@ public class ReferralOverview extends PanacheEntityBase {
     }
 
     /**
+     * The referrer cancelled the referral: when the gateway received it, and ZorgDomein's reason. The
+     * status is {@code CANCELLED} from now on, whatever arrives later, unless the report was (or
+     * turns out to have been) final already. The first cancellation counts.
+     */
+    public void recordCancelled(ReferralCancelled cancellation) {
+        requireSameReferral(cancellation.referralId());
+        if (cancelledAt != null) {
+            return;
+        }
+        this.cancelledAt = Objects.requireNonNull(cancellation.cancelledAt(), "cancelledAt");
+        this.cancellationReasonCode = cancellation.reasonCode();
+        this.cancellationReasonText = cancellation.reasonText();
+        if (zorgDomeinNumber == null) {
+            this.zorgDomeinNumber = cancellation.zorgDomeinNumber();
+        }
+        deriveStatus();
+    }
+
+    /**
      * An objection is never lifted by an event that does not mention it: whichever service recorded
      * it, the report stays with the patient (privacy first; lifting one is not in the contract yet).
      */
@@ -192,9 +221,15 @@ public class ReferralOverview extends PanacheEntityBase {
         }
     }
 
+    /**
+     * The status from everything known, whatever order it arrived in: a final report first (it was
+     * signed and sent, a cancellation cannot take it back), then a cancellation, then the furthest step.
+     */
     private void deriveStatus() {
         if (completedAt != null) {
             status = patientObjectsToGpReport ? ReferralStatus.REPORT_WITHHELD : ReferralStatus.REPORT_AVAILABLE;
+        } else if (cancelledAt != null) {
+            status = ReferralStatus.CANCELLED;
         } else if (consultStartsAt != null) {
             status = ReferralStatus.CONSULT_SCHEDULED;
         } else if (intakeCompletedAt != null) {
@@ -230,6 +265,9 @@ public class ReferralOverview extends PanacheEntityBase {
             steps.add(new Milestone(patientObjectsToGpReport ? ReferralStatus.REPORT_WITHHELD
                     : ReferralStatus.REPORT_AVAILABLE, completedAt));
         }
+        if (cancelledAt != null) {
+            steps.add(new Milestone(ReferralStatus.CANCELLED, cancelledAt));
+        }
         steps.sort(Comparator.comparing(Milestone::at).thenComparing(Milestone::milestone));
         return List.copyOf(steps);
     }
@@ -256,4 +294,7 @@ public class ReferralOverview extends PanacheEntityBase {
     public Instant reportSignedAt() { return reportSignedAt; }
     public boolean patientObjectsToGpReport() { return patientObjectsToGpReport; }
     public Instant objectionRecordedAt() { return objectionRecordedAt; }
+    public Instant cancelledAt() { return cancelledAt; }
+    public String cancellationReasonCode() { return cancellationReasonCode; }
+    public String cancellationReasonText() { return cancellationReasonText; }
 }

@@ -11,5 +11,11 @@ public enum ReferralStatus {
     /** The consult took place and the signed report is there for the GP. */
     REPORT_AVAILABLE,
     /** The consult took place, but the patient objected to sharing the report with the GP. */
-    REPORT_WITHHELD
+    REPORT_WITHHELD,
+    /**
+     * The referrer cancelled the referral before its report was final; it ends here, whatever else
+     * had happened or arrives later. (A cancellation after the report was final leaves the report's
+     * status; the cancellation still shows in the timeline.)
+     */
+    CANCELLED
 }

@@ -21,7 +21,7 @@ public class ReportingEventsConsumer {
     @Inject
     ReportingProjection projection;
 
-    /** ReferralReceived (topic consilium.referral). */
+    /** ReferralReceived and ReferralCancelled (topic consilium.referral). */
     @Incoming("referral-events")
     @Blocking
     @Transactional

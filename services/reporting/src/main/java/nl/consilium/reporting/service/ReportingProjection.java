@@ -11,10 +11,12 @@ import nl.consilium.events.EventEnvelope;
 import nl.consilium.events.audit.AuditRecorded;
 import nl.consilium.events.consult.ConsultCompleted;
 import nl.consilium.events.intake.IntakeCompleted;
+import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.referral.ReferralReceived;
 import nl.consilium.events.scheduling.ConsultScheduled;
 import nl.consilium.reporting.domain.PatientAccessRecord;
 import nl.consilium.reporting.domain.ReferralOverview;
+import org.jboss.logging.Logger;
 
 /**
  * Builds reporting's read model from the events of every service: one {@link ReferralOverview} per
@@ -27,6 +29,7 @@ public class ReportingProjection {
 
     /** First key of the advisory locks that serialise the events of one referral ("RPRT"). */
     private static final int REFERRAL_LOCK_SPACE = 0x52505254;
+    private static final Logger LOG = Logger.getLogger(ReportingProjection.class);
 
     @Inject
     EntityManager entityManager;
@@ -37,6 +40,7 @@ public class ReportingProjection {
         switch (event.data()) {
             case ReferralReceived referral -> update(referral.referralId(), referral.patientId(),
                     overview -> overview.recordReceived(referral));
+            case ReferralCancelled cancellation -> cancel(cancellation);
             case IntakeCompleted intake -> update(intake.referralId(), intake.patientId(),
                     overview -> overview.recordIntakeCompleted(intake));
             case ConsultScheduled booking -> update(booking.referralId(), booking.patientId(),
@@ -60,10 +64,7 @@ public class ReportingProjection {
         if (referralId == null || patientId == null) {
             throw new IllegalArgumentException("An event without referral or patient id");
         }
-        entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, ?2)) locked")
-                .setParameter(1, REFERRAL_LOCK_SPACE)
-                .setParameter(2, referralId.hashCode())
-                .getSingleResult();
+        lock(referralId);
         ReferralOverview overview = ReferralOverview.findById(referralId);
         if (overview == null) {
             overview = ReferralOverview.start(referralId, patientId);
@@ -72,6 +73,35 @@ public class ReportingProjection {
         } else {
             change.accept(overview);
         }
+    }
+
+    /**
+     * Marks the referral's overview cancelled. The cancellation does not name the patient, so it
+     * cannot start an overview; it never has to: the gateway publishes it after the referral's
+     * {@code ReferralReceived}, on the same topic and partition, which this service's
+     * {@code referral-events} channel has read (and applied) before. Without an overview that event
+     * went to the dead-letter topic; the cancellation is then ignored (logged with the referral id
+     * only), as failing would only dead-letter it too.
+     */
+    private void cancel(ReferralCancelled cancellation) {
+        UUID referralId = cancellation.referralId();
+        if (referralId == null) {
+            throw new IllegalArgumentException("An event without referral id");
+        }
+        lock(referralId);
+        ReferralOverview overview = ReferralOverview.findById(referralId);
+        if (overview == null) {
+            LOG.warnf("Ignored the cancellation of referral %s: reporting has no overview of it", referralId);
+            return;
+        }
+        overview.recordCancelled(cancellation);
+    }
+
+    private void lock(UUID referralId) {
+        entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, ?2)) locked")
+                .setParameter(1, REFERRAL_LOCK_SPACE)
+                .setParameter(2, referralId.hashCode())
+                .getSingleResult();
     }
 
     private void recordAccess(AuditRecorded audit) {
