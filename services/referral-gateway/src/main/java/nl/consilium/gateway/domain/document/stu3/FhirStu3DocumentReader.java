@@ -20,12 +20,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.consilium.gateway.domain.DocumentRejected;
 import nl.consilium.identifiers.DutchIdentifiers;
+import nl.consilium.platform.content.ContentTypes;
 import nl.consilium.gateway.domain.ReferralDocumentReader;
 import nl.consilium.gateway.domain.document.AppointmentRequestDocument;
 import nl.consilium.gateway.domain.document.Attachment;
 import nl.consilium.gateway.domain.document.CancellationDocument;
 import nl.consilium.gateway.domain.document.Coded;
-import nl.consilium.gateway.domain.document.ContentTypes;
 import nl.consilium.gateway.domain.document.DocumentFormat;
 import nl.consilium.gateway.domain.document.DocumentHeader;
 import nl.consilium.gateway.domain.document.DocumentType;
@@ -541,7 +541,8 @@ public class FhirStu3DocumentReader implements ReferralDocumentReader {
                             : " (they are " + verdict.detected() + ")") + ": declare the content type of the bytes");
         }
         return new Attachment(limit(title, NAME_MAX, contentTypePath.replace(".contentType", ".title")), contentType,
-                verdict.detected(), verdict.check(), data.length, MessageDigests.sha256Hex(data), data);
+                verdict.detected(), verdict.verifiable() ? Attachment.ContentCheck.VERIFIED
+                        : Attachment.ContentCheck.UNVERIFIABLE, data.length, MessageDigests.sha256Hex(data), data);
     }
 
     /** Strict base64 (whitespace allowed, as XML may wrap it). */
