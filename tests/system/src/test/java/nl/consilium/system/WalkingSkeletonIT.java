@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.consilium.local.demo.DemoUsers;
 import nl.consilium.local.demo.ReferralWalkthrough;
 import nl.consilium.local.demo.ReferralWalkthrough.IntakeDecision;
 import nl.consilium.local.demo.ReferralWalkthrough.ReportDraft;
@@ -28,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -144,6 +146,42 @@ class WalkingSkeletonIT {
                 assertThat(eventIds.get(id)).as(topic + " events of " + id).hasSize(1);
             }
         }
+    }
+
+    @Test
+    @Order(3)
+    void aZorgDomeinCancellationEndsABookedReferralInEveryService() {
+        SampleReferral referral = SampleReferral.create();
+        String id = walkthrough.submit(referral);
+        walkthrough.awaitIntakeCase(id, Duration.ofSeconds(60));
+        walkthrough.decide(id, IntakeDecision.doubtAboutTreatment());
+        var appointment = walkthrough.awaitAppointment(id, Duration.ofSeconds(60));
+        String specialist = walkthrough.specialistFor(appointment).username();
+        walkthrough.awaitConsult(id, specialist, Duration.ofSeconds(60));
+
+        assertThat(walkthrough.submit(referral.cancellationJson("patient-withdrew", "Patient withdrew")))
+                .as("the cancellation joins the same referral").isEqualTo(id);
+
+        var config = walkthrough.config();
+        awaitStatus(DemoUsers.NURSE_BAKKER, ReferralWalkthrough.uri(config.intakeUrl(), "/api/intake-cases/" + id),
+                "CANCELLED");
+        awaitStatus(DemoUsers.COORDINATOR_PETERS,
+                ReferralWalkthrough.uri(config.schedulingUrl(), "/api/appointments/" + id), "CANCELLED");
+        awaitStatus(DemoUsers.COORDINATOR_PETERS, ReferralWalkthrough.uri(config.consultUrl(), "/api/consults/" + id),
+                "CANCELLED");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(walkthrough.gpReferral(id).path("status").asText()).isEqualTo("CANCELLED"));
+        assertThat(walkthrough.callAs(specialist, "POST",
+                ReferralWalkthrough.uri(config.consultUrl(), "/api/consults/" + id + "/report/finalise"), null).status())
+                .as("no report for a cancelled consult").isEqualTo(409);
+    }
+
+    private static void awaitStatus(String username, java.net.URI url, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            var response = walkthrough.callAs(username, "GET", url, null);
+            assertThat(response.status()).as("GET " + url).isEqualTo(200);
+            assertThat(response.json().path("status").asText()).as("status of " + url).isEqualTo(status);
+        });
     }
 
     private static void assertOneRowPerReferral(Set<UUID> referralIds, String database, String sql)

@@ -56,6 +56,10 @@ public final class SampleReferral {
 
     public static final String DOCUMENT_TYPE_SYSTEM = "http://zorgdomein.nl/terminology/code-system/document-type";
     public static final String DOCUMENT_TYPE_APPOINTMENT_REQUEST = "appointment-request";
+    public static final String DOCUMENT_TYPE_CANCELLATION = "cancellation";
+    public static final String CANCELLATION_REASON_EXTENSION =
+            "https://consilium.nl/fhir/StructureDefinition/cancellation-reason";
+    public static final String CANCELLATION_REASON_SYSTEM = "https://consilium.nl/fhir/CodeSystem/cancellation-reason";
     public static final String ZD_NUMBER_SYSTEM = "http://zorgdomein.nl/identifier/referral";
     public static final String PRODUCT_SYSTEM = "http://zorgdomein.nl/terminology/code-system/product";
     public static final String PRODUCT_SECOND_OPINION = "SECOND_OPINION";
@@ -200,6 +204,43 @@ public final class SampleReferral {
     public ObjectNode toJsonNode() {
         try {
             return (ObjectNode) JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * ZorgDomein's {@code cancellation} document for this referral: the same ZD number, patient and
+     * referrer, a new {@code Bundle.id}, the ReferralRequest {@code cancelled} with the reason.
+     */
+    public String cancellationJson(String reasonCode, String reasonText) {
+        ObjectNode bundle = toJsonNode();
+        UUID cancellationId = UUID.randomUUID();
+        bundle.put("id", cancellationId.toString());
+        bundle.set("identifier", identifier("urn:ietf:rfc:3986", "urn:uuid:" + cancellationId));
+        for (var entry : bundle.withArray("entry")) {
+            ObjectNode resource = (ObjectNode) entry.get("resource");
+            switch (resource.get("resourceType").asText()) {
+                case "Composition" -> {
+                    resource.set("type", codeableConcept(DOCUMENT_TYPE_SYSTEM, DOCUMENT_TYPE_CANCELLATION, "Annulering"));
+                    resource.put("title", "Annulering verwijzing");
+                    ((ObjectNode) resource.withArray("section").get(0)).set("code",
+                            codeableConcept(DOCUMENT_TYPE_SYSTEM, DOCUMENT_TYPE_CANCELLATION, null));
+                }
+                case "ReferralRequest" -> {
+                    resource.put("status", "cancelled");
+                    ObjectNode reason = resource.withArray("extension").addObject();
+                    reason.put("url", CANCELLATION_REASON_EXTENSION);
+                    ObjectNode value = codeableConcept(CANCELLATION_REASON_SYSTEM, reasonCode, reasonText);
+                    value.put("text", reasonText);
+                    reason.set("valueCodeableConcept", value);
+                }
+                default -> {
+                }
+            }
+        }
+        try {
+            return JSON.writeValueAsString(bundle);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
