@@ -20,7 +20,10 @@ import nl.consilium.events.consult.Conclusion;
 import nl.consilium.events.consult.ConsultCompleted;
 import nl.consilium.events.consult.ConsultReport;
 import nl.consilium.events.intake.IntakeCompleted;
+import nl.consilium.events.intake.IntakeOverdue;
 import nl.consilium.events.intake.IntakeReason;
+import nl.consilium.events.intake.IntakeRejected;
+import nl.consilium.events.intake.RejectionReason;
 import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.referral.ReferralReceived;
 import nl.consilium.events.scheduling.ConsultScheduled;
@@ -39,6 +42,7 @@ record ReportingFixtures(UUID referralId, UUID patientId, String referrerAgb, St
     static final String QUESTION = "Is bypass surgery the right treatment?";
     static final String SPECIALIST = "Jeroen Smit";
     static final String CANCELLATION_REASON = "Patiënt ziet af van de second opinion";
+    static final String REJECTION_EXPLANATION = "Patiënt vraagt om behandeling, niet om een second opinion.";
 
     /** A referral by a GP with a fresh AGB code, so that each test sees only its own referrals. */
     static ReportingFixtures referral() {
@@ -99,6 +103,18 @@ record ReportingFixtures(UUID referralId, UUID patientId, String referrerAgb, St
                 new ConsultReport(QUESTION, FINDINGS, Conclusion.CONFIRMS_POLICY, RECOMMENDATIONS, "specialist-03111111",
                         completedAt().minusSeconds(60)),
                 patientObjects);
+    }
+
+    /** The nurse finds the referral not suitable, three hours after receipt. */
+    IntakeRejected intakeRejected() {
+        return new IntakeRejected(referralId, patientId, intakeCompletedAt(), "nurse.bakker",
+                RejectionReason.NOT_A_SECOND_OPINION_QUESTION, REJECTION_EXPLANATION, referrerAgb);
+    }
+
+    /** The intake missed its deadline (24 hours after receipt). */
+    IntakeOverdue intakeOverdue() {
+        return new IntakeOverdue(referralId, patientId, receivedAt.plusSeconds(86_400),
+                receivedAt.plusSeconds(86_400 + 60));
     }
 
     /** The referrer cancels the referral at {@code cancelledAt}, with ZorgDomein's reason code and text. */

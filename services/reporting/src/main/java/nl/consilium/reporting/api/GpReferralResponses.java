@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.consilium.events.consult.Conclusion;
+import nl.consilium.events.intake.RejectionReason;
 import nl.consilium.reporting.domain.Milestone;
 import nl.consilium.reporting.domain.ReferralOverview;
 import nl.consilium.reporting.domain.ReferralStatus;
@@ -23,12 +24,26 @@ public final class GpReferralResponses {
         }
     }
 
+    /**
+     * The intake nurse's finding that the referral does not suit a digital second opinion: when, the
+     * reason from the fixed list, and the nurse's explanation for the GP.
+     */
+    public record IntakeRejection(Instant rejectedAt, RejectionReason reason, String explanation) {
+        static IntakeRejection of(ReferralOverview r) {
+            return r.intakeRejectedAt() == null ? null
+                    : new IntakeRejection(r.intakeRejectedAt(), r.intakeRejectionReason(),
+                            r.intakeRejectionExplanation());
+        }
+    }
+
     /** A line of the GP's list of own referrals; {@code cancellation} is null unless it was cancelled. */
     public record ReferralSummary(UUID referralId, String zorgDomeinNumber, ReferralStatus status, Instant receivedAt,
-            LocalDate consultDueOn, Instant consultStartsAt, String specialistName, Cancellation cancellation) {
+            LocalDate consultDueOn, Instant consultStartsAt, String specialistName, Cancellation cancellation,
+            IntakeRejection intakeRejection) {
         static ReferralSummary of(ReferralOverview r) {
             return new ReferralSummary(r.referralId(), r.zorgDomeinNumber(), r.status(), r.receivedAt(),
-                    r.consultDueOn(), r.consultStartsAt(), r.specialistName(), Cancellation.of(r));
+                    r.consultDueOn(), r.consultStartsAt(), r.specialistName(), Cancellation.of(r),
+                    IntakeRejection.of(r));
         }
     }
 
@@ -42,11 +57,12 @@ public final class GpReferralResponses {
     /** One referral's status and timeline; {@code cancellation} is null unless it was cancelled. */
     public record ReferralStatusView(UUID referralId, String zorgDomeinNumber, ReferralStatus status,
             Instant receivedAt, Instant intakeCompletedAt, LocalDate consultDueOn, String specialistName,
-            Instant consultStartsAt, Instant completedAt, Cancellation cancellation, List<TimelineEntry> timeline) {
+            Instant consultStartsAt, Instant completedAt, Cancellation cancellation, IntakeRejection intakeRejection,
+            List<TimelineEntry> timeline) {
         static ReferralStatusView of(ReferralOverview r) {
             return new ReferralStatusView(r.referralId(), r.zorgDomeinNumber(), r.status(), r.receivedAt(),
                     r.intakeCompletedAt(), r.consultDueOn(), r.specialistName(), r.consultStartsAt(), r.completedAt(),
-                    Cancellation.of(r), r.timeline().stream().map(TimelineEntry::of).toList());
+                    Cancellation.of(r), IntakeRejection.of(r), r.timeline().stream().map(TimelineEntry::of).toList());
         }
     }
 

@@ -19,6 +19,9 @@ import nl.consilium.events.consult.Conclusion;
 import nl.consilium.events.consult.ConsultCompleted;
 import nl.consilium.events.consult.ConsultReport;
 import nl.consilium.events.intake.IntakeCompleted;
+import nl.consilium.events.intake.IntakeOverdue;
+import nl.consilium.events.intake.IntakeRejected;
+import nl.consilium.events.intake.RejectionReason;
 import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.referral.ReferralReceived;
 import nl.consilium.events.scheduling.ConsultScheduled;
@@ -111,6 +114,22 @@ public class ReferralOverview extends PanacheEntityBase {
     @Column(name = "cancellation_reason_text", columnDefinition = "text")
     private String cancellationReasonText;
 
+    @Column(name = "intake_rejected_at")
+    private Instant intakeRejectedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "intake_rejection_reason")
+    private RejectionReason intakeRejectionReason;
+
+    @Column(name = "intake_rejection_explanation")
+    private String intakeRejectionExplanation;
+
+    @Column(name = "intake_overdue_at")
+    private Instant intakeOverdueAt;
+
+    @Column(name = "intake_due_at")
+    private Instant intakeDueAt;
+
     protected ReferralOverview() {
     }
 
@@ -144,6 +163,31 @@ public class ReferralOverview extends PanacheEntityBase {
             recordObjection(intake.completedAt());
         }
         deriveStatus();
+    }
+
+    /**
+     * The nurse found the referral not suitable: the referral ends here for the GP, with the reason
+     * and the nurse's explanation. The first decision counts (intake decides once).
+     */
+    public void recordIntakeRejected(IntakeRejected rejection) {
+        requireSameReferral(rejection.referralId());
+        if (intakeRejectedAt != null) {
+            return;
+        }
+        this.intakeRejectedAt = Objects.requireNonNull(rejection.rejectedAt(), "rejectedAt");
+        this.intakeRejectionReason = rejection.reason();
+        this.intakeRejectionExplanation = rejection.explanation();
+        knowReferrer(rejection.referrerAgb());
+        deriveStatus();
+    }
+
+    /** The intake was not done by its deadline (for the organisation's insight; the GP's status is unchanged). */
+    public void recordIntakeOverdue(IntakeOverdue overdue) {
+        requireSameReferral(overdue.referralId());
+        if (intakeOverdueAt == null) {
+            this.intakeOverdueAt = Objects.requireNonNull(overdue.detectedAt(), "detectedAt");
+            this.intakeDueAt = overdue.intakeDueAt();
+        }
     }
 
     /**
@@ -230,6 +274,8 @@ public class ReferralOverview extends PanacheEntityBase {
             status = patientObjectsToGpReport ? ReferralStatus.REPORT_WITHHELD : ReferralStatus.REPORT_AVAILABLE;
         } else if (cancelledAt != null) {
             status = ReferralStatus.CANCELLED;
+        } else if (intakeRejectedAt != null) {
+            status = ReferralStatus.INTAKE_REJECTED;
         } else if (consultStartsAt != null) {
             status = ReferralStatus.CONSULT_SCHEDULED;
         } else if (intakeCompletedAt != null) {
@@ -257,6 +303,9 @@ public class ReferralOverview extends PanacheEntityBase {
         }
         if (intakeCompletedAt != null) {
             steps.add(new Milestone(ReferralStatus.INTAKE_COMPLETED, intakeCompletedAt));
+        }
+        if (intakeRejectedAt != null) {
+            steps.add(new Milestone(ReferralStatus.INTAKE_REJECTED, intakeRejectedAt));
         }
         if (scheduledAt != null) {
             steps.add(new Milestone(ReferralStatus.CONSULT_SCHEDULED, scheduledAt));
@@ -297,4 +346,9 @@ public class ReferralOverview extends PanacheEntityBase {
     public Instant cancelledAt() { return cancelledAt; }
     public String cancellationReasonCode() { return cancellationReasonCode; }
     public String cancellationReasonText() { return cancellationReasonText; }
+    public Instant intakeRejectedAt() { return intakeRejectedAt; }
+    public RejectionReason intakeRejectionReason() { return intakeRejectionReason; }
+    public String intakeRejectionExplanation() { return intakeRejectionExplanation; }
+    public Instant intakeOverdueAt() { return intakeOverdueAt; }
+    public Instant intakeDueAt() { return intakeDueAt; }
 }

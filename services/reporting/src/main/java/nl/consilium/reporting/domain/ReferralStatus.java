@@ -6,6 +6,11 @@ public enum ReferralStatus {
     RECEIVED,
     /** The nurse found the referral suitable; the consult is being booked. */
     INTAKE_COMPLETED,
+    /**
+     * The nurse found the referral not suitable for a digital second opinion; it ends here, with the
+     * reason for the GP.
+     */
+    INTAKE_REJECTED,
     /** A video consult with an independent specialist is booked. */
     CONSULT_SCHEDULED,
     /** The consult took place and the signed report is there for the GP. */

@@ -11,6 +11,8 @@ import nl.consilium.events.EventEnvelope;
 import nl.consilium.events.audit.AuditRecorded;
 import nl.consilium.events.consult.ConsultCompleted;
 import nl.consilium.events.intake.IntakeCompleted;
+import nl.consilium.events.intake.IntakeOverdue;
+import nl.consilium.events.intake.IntakeRejected;
 import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.referral.ReferralReceived;
 import nl.consilium.events.scheduling.ConsultScheduled;
@@ -43,6 +45,10 @@ public class ReportingProjection {
             case ReferralCancelled cancellation -> cancel(cancellation);
             case IntakeCompleted intake -> update(intake.referralId(), intake.patientId(),
                     overview -> overview.recordIntakeCompleted(intake));
+            case IntakeRejected rejection -> update(rejection.referralId(), rejection.patientId(),
+                    overview -> overview.recordIntakeRejected(rejection));
+            case IntakeOverdue overdue -> update(overdue.referralId(), overdue.patientId(),
+                    overview -> overview.recordIntakeOverdue(overdue));
             case ConsultScheduled booking -> update(booking.referralId(), booking.patientId(),
                     overview -> overview.recordScheduled(booking, event.time()));
             case ConsultCompleted consult -> update(consult.referralId(), consult.patientId(),
