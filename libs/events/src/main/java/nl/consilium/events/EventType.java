@@ -11,7 +11,10 @@ import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.referral.ReferralLetterReceived;
 import nl.consilium.events.referral.ReferralReceived;
 import nl.consilium.events.referral.ReferralSupplemented;
+import nl.consilium.events.scheduling.ConsultCancelled;
+import nl.consilium.events.scheduling.ConsultRescheduled;
 import nl.consilium.events.scheduling.ConsultScheduled;
+import nl.consilium.events.scheduling.MatchingFailed;
 
 /**
  * Every event type on the wire: its versioned name, its topic, the service that owns it, and the
@@ -32,6 +35,12 @@ public enum EventType {
     INTAKE_OVERDUE("nl.consilium.intake.IntakeOverdue", 1, Topics.INTAKE, "intake", IntakeOverdue.class),
     CONSULT_SCHEDULED("nl.consilium.scheduling.ConsultScheduled", 1, Topics.SCHEDULING, "scheduling",
             ConsultScheduled.class),
+    CONSULT_RESCHEDULED("nl.consilium.scheduling.ConsultRescheduled", 1, Topics.SCHEDULING, "scheduling",
+            ConsultRescheduled.class),
+    CONSULT_CANCELLED("nl.consilium.scheduling.ConsultCancelled", 1, Topics.SCHEDULING, "scheduling",
+            ConsultCancelled.class),
+    MATCHING_FAILED("nl.consilium.scheduling.MatchingFailed", 1, Topics.SCHEDULING, "scheduling",
+            MatchingFailed.class),
     CONSULT_COMPLETED("nl.consilium.consult.ConsultCompleted", 1, Topics.CONSULT, "consult",
             ConsultCompleted.class),
     /** Produced by every service that touches patient data. */

@@ -27,7 +27,11 @@ import nl.consilium.events.referral.ReferralLetterReceived;
 import nl.consilium.events.referral.ReferralReceived;
 import nl.consilium.events.referral.ReferralSupplemented;
 import nl.consilium.events.referral.TransmuralAgreementAssessment;
+import nl.consilium.events.scheduling.ConsultCancelled;
+import nl.consilium.events.scheduling.ConsultRescheduled;
 import nl.consilium.events.scheduling.ConsultScheduled;
+import nl.consilium.events.scheduling.MatchingFailed;
+import nl.consilium.events.scheduling.MatchingFailureReason;
 
 /** One fixed, fictitious instance of every event type, for the wire-format tests. */
 final class SampleEvents {
@@ -63,7 +67,14 @@ final class SampleEvents {
                     List.of(new AvailabilityWindow(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))),
                     Instant.parse("2026-11-24T09:15:30Z")),
             EventType.CONSULT_SCHEDULED, new ConsultScheduled(REFERRAL, CONSULT, PATIENT, "03111111", "Dr. A. Smit",
-                    "cardiology", Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-25T09:30:00Z")),
+                    "cardiology", Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-25T09:30:00Z"), "MATCHING", false),
+            EventType.CONSULT_RESCHEDULED, new ConsultRescheduled(REFERRAL, CONSULT, PATIENT, "03222222", "Dr. B. Mulder",
+                    "cardiology", Instant.parse("2026-11-26T13:00:00Z"), Instant.parse("2026-11-26T13:30:00Z"),
+                    "PATIENT", "03111111", Instant.parse("2026-11-25T09:00:00Z"), TIME),
+            EventType.CONSULT_CANCELLED, new ConsultCancelled(REFERRAL, CONSULT, PATIENT, "03111111",
+                    Instant.parse("2026-11-25T09:00:00Z"), "SPECIALIST", "Illness", TIME),
+            EventType.MATCHING_FAILED, new MatchingFailed(REFERRAL, PATIENT, "cardiology", LocalDate.of(2026, 12, 7),
+                    MatchingFailureReason.NONE_BEFORE_DEADLINE, TIME),
             EventType.CONSULT_COMPLETED, new ConsultCompleted(REFERRAL, CONSULT, PATIENT, "03111111", "01123456", TIME,
                     new ConsultReport("Is bypass surgery the right treatment?", "Findings.", Conclusion.CONFIRMS_POLICY,
                             "Proceed as planned.", "Dr. A. Smit", TIME), false),
