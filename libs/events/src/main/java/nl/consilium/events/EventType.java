@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Optional;
 import nl.consilium.events.audit.AuditRecorded;
 import nl.consilium.events.consult.ConsultCompleted;
+import nl.consilium.events.consult.ConsultNoShow;
+import nl.consilium.events.consult.ConsultReportAmended;
 import nl.consilium.events.intake.IntakeCompleted;
 import nl.consilium.events.intake.IntakeOverdue;
 import nl.consilium.events.intake.IntakeRejected;
+import nl.consilium.events.intake.PatientObjectionChanged;
 import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.events.referral.ReferralLetterReceived;
 import nl.consilium.events.referral.ReferralReceived;
@@ -33,6 +36,8 @@ public enum EventType {
     INTAKE_COMPLETED("nl.consilium.intake.IntakeCompleted", 1, Topics.INTAKE, "intake", IntakeCompleted.class),
     INTAKE_REJECTED("nl.consilium.intake.IntakeRejected", 1, Topics.INTAKE, "intake", IntakeRejected.class),
     INTAKE_OVERDUE("nl.consilium.intake.IntakeOverdue", 1, Topics.INTAKE, "intake", IntakeOverdue.class),
+    PATIENT_OBJECTION_CHANGED("nl.consilium.intake.PatientObjectionChanged", 1, Topics.INTAKE, "intake",
+            PatientObjectionChanged.class),
     CONSULT_SCHEDULED("nl.consilium.scheduling.ConsultScheduled", 1, Topics.SCHEDULING, "scheduling",
             ConsultScheduled.class),
     CONSULT_RESCHEDULED("nl.consilium.scheduling.ConsultRescheduled", 1, Topics.SCHEDULING, "scheduling",
@@ -43,6 +48,9 @@ public enum EventType {
             MatchingFailed.class),
     CONSULT_COMPLETED("nl.consilium.consult.ConsultCompleted", 1, Topics.CONSULT, "consult",
             ConsultCompleted.class),
+    CONSULT_REPORT_AMENDED("nl.consilium.consult.ConsultReportAmended", 1, Topics.CONSULT, "consult",
+            ConsultReportAmended.class),
+    CONSULT_NO_SHOW("nl.consilium.consult.ConsultNoShow", 1, Topics.CONSULT, "consult", ConsultNoShow.class),
     /** Produced by every service that touches patient data. */
     AUDIT_RECORDED("nl.consilium.audit.AuditRecorded", 1, Topics.AUDIT, "*", AuditRecorded.class);
 

@@ -11,6 +11,8 @@ import nl.consilium.events.common.PatientDetails;
 import nl.consilium.events.common.Referrer;
 import nl.consilium.events.consult.Conclusion;
 import nl.consilium.events.consult.ConsultCompleted;
+import nl.consilium.events.consult.ConsultNoShow;
+import nl.consilium.events.consult.ConsultReportAmended;
 import nl.consilium.events.consult.ConsultReport;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -18,6 +20,7 @@ import nl.consilium.events.intake.AvailabilityWindow;
 import nl.consilium.events.intake.IntakeCompleted;
 import nl.consilium.events.intake.IntakeOverdue;
 import nl.consilium.events.intake.IntakeRejected;
+import nl.consilium.events.intake.PatientObjectionChanged;
 import nl.consilium.events.intake.RejectionReason;
 import nl.consilium.events.intake.IntakeReason;
 import nl.consilium.events.referral.DocumentAttachment;
@@ -77,11 +80,17 @@ final class SampleEvents {
                     MatchingFailureReason.NONE_BEFORE_DEADLINE, TIME),
             EventType.CONSULT_COMPLETED, new ConsultCompleted(REFERRAL, CONSULT, PATIENT, "03111111", "01123456", TIME,
                     new ConsultReport("Is bypass surgery the right treatment?", "Findings.", Conclusion.CONFIRMS_POLICY,
-                            "Proceed as planned.", "Dr. A. Smit", TIME), false),
+                            "Proceed as planned.", "Dr. A. Smit", TIME, "No further remarks.", "Dr. A. Smit"), false),
             EventType.INTAKE_REJECTED, new IntakeRejected(REFERRAL, PATIENT, TIME, "nurse-subject",
                     RejectionReason.NOT_A_SECOND_OPINION_QUESTION, "Wants treatment here.", "01123456"),
             EventType.INTAKE_OVERDUE, new IntakeOverdue(REFERRAL, PATIENT, Instant.parse("2026-11-24T09:15:30Z"),
                     Instant.parse("2026-11-24T09:16:00Z")),
+            EventType.PATIENT_OBJECTION_CHANGED, new PatientObjectionChanged(REFERRAL, PATIENT, true, TIME,
+                    "nurse-subject"),
+            EventType.CONSULT_REPORT_AMENDED, new ConsultReportAmended(REFERRAL, CONSULT, PATIENT, "01123456", 1,
+                    "Correction: LAD, not RCA.", "specialist-subject", "Dr. A. Smit", TIME, false),
+            EventType.CONSULT_NO_SHOW, new ConsultNoShow(REFERRAL, CONSULT, PATIENT, "03111111",
+                    Instant.parse("2026-11-25T09:00:00Z"), TIME, 1),
             EventType.AUDIT_RECORDED, new AuditRecorded(EVENT_ID, TIME, "intake", "intake.read", PATIENT, REFERRAL,
                     "IntakeCase/" + REFERRAL, "user-subject", List.of("nurse"), null, "192.0.2.10",
                     AuditOutcome.SUCCESS));
