@@ -19,11 +19,14 @@ import java.util.Map;
 import nl.consilium.gateway.config.GatewayConfig;
 import nl.consilium.gateway.domain.document.DocumentFormat;
 import nl.consilium.gateway.domain.document.stu3.Stu3CapabilityStatement;
+import nl.consilium.gateway.security.ZorgDomeinSecurityConfig;
+import nl.consilium.gateway.security.ZorgDomeinSecurityConfig.ClientCertificateMode;
 import nl.consilium.gateway.service.ReferralService;
 
 /**
  * {@code GET /fhir/metadata}: the FHIR STU3 CapabilityStatement, open to anyone (as FHIR servers do).
- * JSON unless {@code Accept} (or {@code _format}) asks for XML.
+ * JSON unless {@code Accept} (or {@code _format}) asks for XML. Its security section says what the
+ * ZorgDomein channel is configured to require (token, client certificate), nothing more.
  */
 @Path("/fhir/metadata")
 @ApplicationScoped
@@ -32,13 +35,18 @@ public class FhirMetadataResource {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    ZorgDomeinSecurityConfig security;
+
     private final Map<DocumentFormat, String> statements = new EnumMap<>(DocumentFormat.class);
 
     void build(@Observes StartupEvent started) {
         Date now = new Date();
+        Stu3CapabilityStatement.Security channel = new Stu3CapabilityStatement.Security(security.enabled(),
+                security.clientCertificate() != ClientCertificateMode.NONE);
         for (DocumentFormat format : DocumentFormat.values()) {
             statements.put(format, Stu3CapabilityStatement.write(format, ReferralService.ACCEPTED,
-                    config.maxDocumentSize().asLongValue(), now));
+                    config.maxDocumentSize().asLongValue(), channel, now));
         }
     }
 

@@ -2,7 +2,8 @@ package nl.consilium.gateway.security;
 
 /**
  * Why a ZorgDomein bearer token was not accepted. {@code diagnostics} tells the sender what to fix;
- * it never quotes the token.
+ * it never quotes the token. {@code keys} says, for the log, which configured key(s) were involved:
+ * the ones tried when no signature verified, the one that verified it when a later check failed.
  */
 public final class TokenRejected extends RuntimeException {
 
@@ -13,14 +14,30 @@ public final class TokenRejected extends RuntimeException {
     }
 
     private final Reason reason;
+    private final String keys;
 
     public TokenRejected(Reason reason, String diagnostics) {
+        this(reason, diagnostics, null);
+    }
+
+    private TokenRejected(Reason reason, String diagnostics, String keys) {
         super(diagnostics, null, false, false);
         this.reason = reason;
+        this.keys = keys;
+    }
+
+    /** The same rejection, noting the configured key(s) involved (for the log only). */
+    public TokenRejected withKeys(String keys) {
+        return new TokenRejected(reason, getMessage(), keys);
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** Which configured key(s) were tried or verified the signature; "no key tried" before the signature. */
+    public String keys() {
+        return keys == null ? "no key tried" : keys;
     }
 
     public String diagnostics() {

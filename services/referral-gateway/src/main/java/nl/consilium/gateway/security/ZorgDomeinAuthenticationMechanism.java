@@ -46,6 +46,7 @@ public class ZorgDomeinAuthenticationMechanism implements HttpAuthenticationMech
                     ? "Send ZorgDomein's RS256-signed JWT as 'Authorization: Bearer <token>'"
                     : "The Authorization header is not 'Bearer <token>'; send ZorgDomein's RS256-signed JWT");
             context.put(REJECTION, missing);
+            ZorgDomeinIdentityProvider.log(missing);
             return Uni.createFrom().failure(ZorgDomeinIdentityProvider.failure(missing));
         }
         ZorgDomeinTokenRequest request = new ZorgDomeinTokenRequest(token);

@@ -41,6 +41,8 @@ public class ZorgDomeinIdentityProvider implements IdentityProvider<ZorgDomeinTo
         return context.runBlocking(() -> {
             try {
                 VerifiedToken token = security.verifier().verify(request.token());
+                // during a key rotation this shows when the old key is no longer used
+                LOG.debugf("ZorgDomein token accepted: signature verified by key %s", token.keyName());
                 return QuarkusSecurityIdentity.builder()
                         .setPrincipal(new ZorgDomeinPrincipal(token))
                         .addRole(ROLE)
@@ -48,10 +50,15 @@ public class ZorgDomeinIdentityProvider implements IdentityProvider<ZorgDomeinTo
                         .addAttribute(KEY_ATTRIBUTE, token.keyName())
                         .build();
             } catch (TokenRejected rejected) {
-                LOG.infof("ZorgDomein token rejected: %s", rejected.reason());
+                log(rejected);
                 throw failure(rejected);
             }
         });
+    }
+
+    /** Every 401 of the ZorgDomein channel is logged here, at INFO: the reason and the key(s) involved. */
+    static void log(TokenRejected rejected) {
+        LOG.infof("ZorgDomein token rejected: %s (%s)", rejected.reason(), rejected.keys());
     }
 
     static AuthenticationFailedException failure(TokenRejected rejected) {

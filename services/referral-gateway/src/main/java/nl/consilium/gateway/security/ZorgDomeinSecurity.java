@@ -33,7 +33,9 @@ public class ZorgDomeinSecurity {
             verifier();
         }
         if (config.clientCertificate() != ZorgDomeinSecurityConfig.ClientCertificateMode.NONE) {
-            LOG.infof("ZorgDomein channel: /fhir/* requires a client certificate (%s)", config.clientCertificate());
+            LOG.infof("ZorgDomein channel: /fhir/* requires a client certificate (%s), %s",
+                    config.clientCertificate(), config.allowedSubjects().filter(s -> !s.isEmpty())
+                            .map(s -> s.size() + " allowed subject(s)").orElse("any subject"));
         }
     }
 

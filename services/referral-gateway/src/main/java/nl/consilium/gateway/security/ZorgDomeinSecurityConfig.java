@@ -52,8 +52,12 @@ public interface ZorgDomeinSecurityConfig {
     Proxy proxy();
 
     /**
-     * When given, the client certificate's subject DN (RFC 2253, e.g. {@code CN=zorgdomein.nl,O=...})
-     * must equal one of these (both modes), e.g. to accept only ZorgDomein's PKIoverheid certificate.
+     * When given, the client certificate's subject DN must equal one of these (both modes), e.g. to
+     * accept only ZorgDomein's PKIoverheid certificate. RFC 2253, as {@code openssl x509 -noout -subject
+     * -nameopt RFC2253} prints it ({@code CN=zorgdomein.nl,organizationIdentifier=NTRNL-...,O=...,C=NL});
+     * compared as {@link SubjectName}s. Several are separated by commas, so the commas inside one DN
+     * are written {@code \,} (in an environment variable; {@code \\,} in a properties file). A value
+     * that cannot be read stops the start.
      */
     Optional<Set<String>> allowedSubjects();
 

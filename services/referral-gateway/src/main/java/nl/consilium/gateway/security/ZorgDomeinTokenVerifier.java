@@ -60,7 +60,7 @@ public class ZorgDomeinTokenVerifier {
         }
         if (!replayGuard.firstUse(verified.jti(), verified.issuer(), now, verified.acceptableUntil())) {
             throw new TokenRejected(Reason.REPLAYED, "This token (jti) was used before; ZorgDomein must send a "
-                    + "new token with a new jti with every call");
+                    + "new token with a new jti with every call").withKeys(verifiedBy(verified.keyName()));
         }
         return verified;
     }
@@ -77,18 +77,27 @@ public class ZorgDomeinTokenVerifier {
         }
         JsonWebSignature jws = parse(token.strip());
         String keyName = verifySignature(jws, token.strip());
-        JwtClaims claims;
         try {
-            claims = JwtClaims.parse(jws.getUnverifiedPayload());
-        } catch (InvalidJwtException e) {
-            throw new TokenRejected(Reason.MALFORMED, "The bearer token's payload is not a JSON object of JWT claims");
+            JwtClaims claims;
+            try {
+                claims = JwtClaims.parse(jws.getUnverifiedPayload());
+            } catch (InvalidJwtException e) {
+                throw new TokenRejected(Reason.MALFORMED, "The bearer token's payload is not a JSON object of JWT "
+                        + "claims");
+            }
+            try {
+                return checkClaims(claims, now, keyName, token.strip());
+            } catch (MalformedClaimException e) {
+                throw new TokenRejected(Reason.MALFORMED, "The bearer token has a claim of the wrong type: "
+                        + e.getMessage());
+            }
+        } catch (TokenRejected rejected) {
+            throw rejected.withKeys(verifiedBy(keyName));
         }
-        try {
-            return checkClaims(claims, now, keyName, token.strip());
-        } catch (MalformedClaimException e) {
-            throw new TokenRejected(Reason.MALFORMED, "The bearer token has a claim of the wrong type: "
-                    + e.getMessage());
-        }
+    }
+
+    private static String verifiedBy(String keyName) {
+        return "signature verified by key " + keyName;
     }
 
     private static JsonWebSignature parse(String token) {
@@ -141,10 +150,14 @@ public class ZorgDomeinTokenVerifier {
             candidates.addAll(keys.all());
         }
         Instant now = clock.instant();
+        List<String> tried = new ArrayList<>();
+        List<String> outsideValidity = new ArrayList<>();
         for (TrustedKeys.Key key : candidates) {
             if (!key.usableAt(now)) {
+                outsideValidity.add(key.name());
                 continue;
             }
+            tried.add(key.name());
             try {
                 JsonWebSignature check = new JsonWebSignature();
                 check.setAlgorithmConstraints(new AlgorithmConstraints(
@@ -160,7 +173,9 @@ public class ZorgDomeinTokenVerifier {
         }
         throw new TokenRejected(Reason.BAD_SIGNATURE, "The bearer token's signature does not verify against any "
                 + "trusted ZorgDomein key" + (kid == null ? "" : " (kid " + printable(kid) + ")")
-                + "; register ZorgDomein's current signing key or certificate");
+                + "; register ZorgDomein's current signing key or certificate")
+                .withKeys((kid == null ? "no kid" : "kid " + printable(kid)) + "; keys tried " + tried
+                        + (outsideValidity.isEmpty() ? "" : "; outside their certificate's validity " + outsideValidity));
     }
 
     private VerifiedToken checkClaims(JwtClaims claims, Instant now, String keyName, String token)

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -40,9 +41,23 @@ class FhirMetadataTest {
                 .body("rest[0].resource[0].documentation", containsString(
                         "http://zorgdomein.nl/terminology/code-system/document-type"))
                 .body("rest[0].resource[0].documentation", containsString("20971520 bytes"))
-                .body("rest[0].security.service.coding.flatten().code", hasItems("OAuth", "Certificates"))
-                .body("rest[0].security.description", containsString("RS256"))
-                .body("rest[0].security.description", containsString("mutual TLS"));
+                .body("rest[0].security.service.coding.flatten().code", contains("OAuth"));
+    }
+
+    /**
+     * The security section says what this configuration requires (the defaults: ZorgDomein's tokens
+     * off, no client certificate); ZorgDomeinTokenTest, ProxyHeaderTest and MutualTlsTest check it
+     * with the channel switched on.
+     */
+    @Test
+    void theSecuritySectionPromisesOnlyWhatIsConfigured() {
+        given().get("/fhir/metadata").then().statusCode(200)
+                .body("rest[0].security.service.coding.flatten().code", contains("OAuth"))
+                .body("rest[0].security.service.coding.flatten().code", not(hasItems("Certificates")))
+                .body("rest[0].security.description", containsString("role referral-source"))
+                .body("rest[0].security.description", containsString("ZorgDomein's tokens are not enabled"))
+                .body("rest[0].security.description", not(containsString("RS256")))
+                .body("rest[0].security.description", not(containsString("mutual TLS")));
     }
 
     @Test

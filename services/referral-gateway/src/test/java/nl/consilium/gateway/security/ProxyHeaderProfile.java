@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The gateway behind an ingress that terminates mutual TLS: the verified client certificate arrives in
  * {@code X-SSL-Client-Cert}, trusted from the loopback addresses (where the test's requests come from),
- * and only ZorgDomein's test client certificate subject is allowed.
+ * and only ZorgDomein's test client certificate subject and the PKIoverheid-like one are allowed.
  */
 public class ProxyHeaderProfile implements QuarkusTestProfile {
 
@@ -15,8 +15,7 @@ public class ProxyHeaderProfile implements QuarkusTestProfile {
         return Map.of(
                 "consilium.referral-gateway.zorgdomein.client-certificate", "proxy-header",
                 "consilium.referral-gateway.zorgdomein.proxy.trusted-addresses", "127.0.0.0/8,::1/128",
-                "consilium.referral-gateway.zorgdomein.allowed-subjects", SecurityTestMaterial.TRUSTED_CLIENT_DN
-                        .replace(",", "\\,"));
+                "consilium.referral-gateway.zorgdomein.allowed-subjects", MutualTlsProfile.allowedSubjects());
     }
 
     /** The same, with an ingress elsewhere: the test's requests do not come from a trusted proxy. */

@@ -1,7 +1,9 @@
 package nl.consilium.gateway.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -88,6 +90,64 @@ class ProxyHeaderTest {
         forbidden(fhir().header("ssl-client-verify", "SUCCESS")
                 .header("ssl-client-subject-dn", "CN=someone-else,O=Rogue,C=NL")
                 .post("/fhir/Bundle").then(), "subject is not one allowed");
+    }
+
+    @Test
+    void aPkioverheidCertificateIsComparedByItsOrganizationIdentifier() {
+        accepted(fhir().header("X-SSL-Client-Cert", nginxEscaped(SecurityTestMaterial.read("client-pkio.crt")))
+                .header("ssl-client-verify", "SUCCESS").post("/fhir/Bundle").then());
+        forbidden(fhir().header("X-SSL-Client-Cert", nginxEscaped(SecurityTestMaterial.read("client-pkio-other.crt")))
+                .header("ssl-client-verify", "SUCCESS").post("/fhir/Bundle").then(), "subject is not one allowed");
+        // nginx's $ssl_client_s_dn (RFC 2253; the attribute named as OpenSSL knows it)
+        accepted(fhir().header("ssl-client-verify", "SUCCESS")
+                .header("ssl-client-subject-dn",
+                        "CN=zorgdomein.nl,organizationIdentifier=NTRNL-12345678,O=ZorgDomein B.V.,C=NL")
+                .post("/fhir/Bundle").then());
+        forbidden(fhir().header("ssl-client-verify", "SUCCESS")
+                .header("ssl-client-subject-dn",
+                        "CN=zorgdomein.nl,organizationIdentifier=NTRNL-87654321,O=ZorgDomein B.V.,C=NL")
+                .post("/fhir/Bundle").then(), "subject is not one allowed");
+        forbidden(fhir().header("ssl-client-verify", "SUCCESS").header("ssl-client-subject-dn", "/C=NL/CN=x")
+                .post("/fhir/Bundle").then(), "no readable subject DN");
+    }
+
+    @Test
+    void everyRefusalIsLoggedWithItsReasonButNeverTheSubject() throws Exception {
+        try (LogCapture log = LogCapture.of(ClientCertificateFilter.class)) {
+            fhir().post("/fhir/Bundle").then().statusCode(403);
+            fhir().header("ssl-client-verify", "FAILED:certificate has expired").post("/fhir/Bundle")
+                    .then().statusCode(403);
+            fhir().header("X-SSL-Client-Cert", "garbage%%").post("/fhir/Bundle").then().statusCode(403);
+            fhir().header("X-SSL-Client-Cert", nginxEscaped(SecurityTestMaterial.read("client-pkio-other.crt")))
+                    .post("/fhir/Bundle").then().statusCode(403);
+            fhir().header("ssl-client-verify", "SUCCESS")
+                    .header("ssl-client-subject-dn", SecurityTestMaterial.UNTRUSTED_CLIENT_DN)
+                    .post("/fhir/Bundle").then().statusCode(403);
+            fhir().header("ssl-client-verify", "SUCCESS").header("ssl-client-subject-dn", "/C=NL/CN=x")
+                    .post("/fhir/Bundle").then().statusCode(403);
+
+            assertThat(log.lines()).allMatch(LogCapture.Line::info);
+            assertThat(log.messages()).hasSize(6).containsExactly(
+                    "ZorgDomein channel: /fhir/* request refused (PROXY_HEADER): no client certificate "
+                            + "[no ssl-client-verify]",
+                    "ZorgDomein channel: /fhir/* request refused (PROXY_HEADER): verify header not SUCCESS "
+                            + "[ssl-client-verify: FAILED:certificate has expired]",
+                    "ZorgDomein channel: /fhir/* request refused (PROXY_HEADER): unreadable certificate header",
+                    "ZorgDomein channel: /fhir/* request refused (PROXY_HEADER): subject not allowed "
+                            + "[certificate SHA-256 " + MutualTlsTest.fingerprint("client-pkio-other.crt") + "...]",
+                    "ZorgDomein channel: /fhir/* request refused (PROXY_HEADER): subject not allowed "
+                            + "[subject header only, no certificate]",
+                    "ZorgDomein channel: /fhir/* request refused (PROXY_HEADER): unreadable subject header");
+        }
+    }
+
+    @Test
+    void theCapabilityStatementAnnouncesTheClientCertificateButNoZorgDomeinToken() {
+        given().get("/fhir/metadata").then().statusCode(200)
+                .body("rest[0].security.service.coding.flatten().code", hasItems("OAuth", "Certificates"))
+                .body("rest[0].security.description", containsString("mutual TLS"))
+                .body("rest[0].security.description", containsString("role referral-source"))
+                .body("rest[0].security.description", not(containsString("RS256")));
     }
 
     @Test

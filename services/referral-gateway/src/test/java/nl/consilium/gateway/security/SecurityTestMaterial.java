@@ -23,7 +23,12 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -48,6 +53,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * <li>TLS: a CA, the server's key store (CN=localhost, SAN localhost/127.0.0.1), the server's trust
  * store (the CA), a client key store signed by the CA ({@code client-trusted}), one signed by a rogue
  * CA ({@code client-untrusted}), and the client's trust store (the CA).</li>
+ * <li>PKIoverheid-like client certificates from the CA, with {@code organizationIdentifier}
+ * (2.5.4.97, a UTF8String) in the subject: {@code client-pkio} ({@link #PKIO_CLIENT_DN}) and
+ * {@code client-pkio-other} (another organizationIdentifier, otherwise the same subject).</li>
  * </ul>
  */
 public final class SecurityTestMaterial {
@@ -55,6 +63,11 @@ public final class SecurityTestMaterial {
     public static final String PASSWORD = "test-only-password";
     public static final String TRUSTED_CLIENT_DN = "CN=zorgdomein-test-client,O=ZorgDomein Test,C=NL";
     public static final String UNTRUSTED_CLIENT_DN = "CN=someone-else,O=Rogue,C=NL";
+    /** As openssl prints a PKIoverheid subject ({@code -nameopt RFC2253} with spaces), the keyword spelled out. */
+    public static final String PKIO_CLIENT_DN =
+            "CN=zorgdomein.nl, organizationIdentifier=NTRNL-12345678, O=ZorgDomein B.V., C=NL";
+    public static final String PKIO_ORGANIZATION_IDENTIFIER = "NTRNL-12345678";
+    public static final String PKIO_OTHER_ORGANIZATION_IDENTIFIER = "NTRNL-87654321";
     private static final String RUN_DIR = "gateway-security-test-material.dir";
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
@@ -150,6 +163,14 @@ public final class SecurityTestMaterial {
         X509Certificate otherClient = certificate("CN=another-client,O=Consilium Test,C=NL", otherKeys,
                 "CN=Consilium Test CA,C=NL", caKeys.getPrivate(), false, KeyPurposeId.id_kp_clientAuth);
 
+        KeyPair pkioKeys = rsa();
+        X509Certificate pkioClient = certificate(pkioName(PKIO_ORGANIZATION_IDENTIFIER, true), pkioKeys,
+                name("CN=Consilium Test CA,C=NL"), caKeys.getPrivate(), false, KeyPurposeId.id_kp_clientAuth);
+        KeyPair pkioOtherKeys = rsa();
+        X509Certificate pkioOtherClient = certificate(pkioName(PKIO_OTHER_ORGANIZATION_IDENTIFIER, true),
+                pkioOtherKeys, name("CN=Consilium Test CA,C=NL"), caKeys.getPrivate(), false,
+                KeyPurposeId.id_kp_clientAuth);
+
         writeKeyStore(dir.resolve("server.p12"), "server", serverKeys.getPrivate(), server, ca);
         writeTrustStore(dir.resolve("ca-truststore.p12"), ca);
         writeKeyStore(dir.resolve("client-trusted.p12"), "client", clientKeys.getPrivate(), client, ca);
@@ -158,6 +179,36 @@ public final class SecurityTestMaterial {
         Files.writeString(dir.resolve("ca.crt"), pem("CERTIFICATE", ca.getEncoded()));
         Files.writeString(dir.resolve("client-trusted.crt"), pem("CERTIFICATE", client.getEncoded()));
         Files.writeString(dir.resolve("client-other.crt"), pem("CERTIFICATE", otherClient.getEncoded()));
+        writeKeyStore(dir.resolve("client-pkio.p12"), "client", pkioKeys.getPrivate(), pkioClient, ca);
+        writeKeyStore(dir.resolve("client-pkio-other.p12"), "client", pkioOtherKeys.getPrivate(), pkioOtherClient, ca);
+        Files.writeString(dir.resolve("client-pkio.crt"), pem("CERTIFICATE", pkioClient.getEncoded()));
+        Files.writeString(dir.resolve("client-pkio-other.crt"), pem("CERTIFICATE", pkioOtherClient.getEncoded()));
+    }
+
+    /**
+     * {@code C=NL, O=ZorgDomein B.V., organizationIdentifier=<id>, CN=zorgdomein.nl} (X.509 order), built
+     * with BouncyCastle since the JDK cannot write {@code organizationIdentifier}; the identifier as a
+     * UTF8String, or a PrintableString.
+     */
+    static X500Name pkioName(String organizationIdentifier, boolean utf8) {
+        ASN1Encodable identifier = utf8 ? new DERUTF8String(organizationIdentifier)
+                : new DERPrintableString(organizationIdentifier);
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, new DERPrintableString("NL"))
+                .addRDN(BCStyle.O, new DERUTF8String("ZorgDomein B.V."))
+                .addRDN(BCStyle.ORGANIZATION_IDENTIFIER, identifier)
+                .addRDN(BCStyle.CN, new DERUTF8String("zorgdomein.nl"))
+                .build();
+    }
+
+    /** A self-signed certificate with this subject, for comparing names. */
+    static X509Certificate selfSigned(X500Name subject) {
+        try {
+            KeyPair keys = rsa();
+            return certificate(subject, keys, subject, keys.getPrivate(), false, KeyPurposeId.id_kp_clientAuth);
+        } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static KeyPair rsa() throws GeneralSecurityException {
@@ -169,10 +220,16 @@ public final class SecurityTestMaterial {
     static X509Certificate certificate(String subject, KeyPair subjectKeys, String issuer, PrivateKey issuerKey,
             boolean ca, KeyPurposeId purpose) throws GeneralSecurityException, IOException,
             org.bouncycastle.operator.OperatorCreationException {
+        return certificate(name(subject), subjectKeys, name(issuer), issuerKey, ca, purpose);
+    }
+
+    static X509Certificate certificate(X500Name subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
+            boolean ca, KeyPurposeId purpose) throws GeneralSecurityException, IOException,
+            org.bouncycastle.operator.OperatorCreationException {
         Instant now = Instant.now();
-        var builder = new JcaX509v3CertificateBuilder(name(issuer), BigInteger.valueOf(SERIAL.incrementAndGet()),
+        var builder = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.incrementAndGet()),
                 Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(30))),
-                name(subject), subjectKeys.getPublic());
+                subject, subjectKeys.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
         if (ca) {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -193,7 +250,7 @@ public final class SecurityTestMaterial {
     }
 
     /** The DN as the JDK reads RFC 2253 (BouncyCastle's own parser keeps the opposite RDN order). */
-    private static X500Name name(String rfc2253) {
+    static X500Name name(String rfc2253) {
         return X500Name.getInstance(new javax.security.auth.x500.X500Principal(rfc2253).getEncoded());
     }
 

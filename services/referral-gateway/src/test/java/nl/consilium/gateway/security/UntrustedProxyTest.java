@@ -1,5 +1,6 @@
 package nl.consilium.gateway.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
@@ -19,6 +20,16 @@ class UntrustedProxyTest {
 
     @Test
     void theHeaderFromAnUntrustedAddressIs403() {
+        try (LogCapture log = LogCapture.of(ClientCertificateFilter.class)) {
+            refused();
+            assertThat(log.messages()).singleElement().asString()
+                    .startsWith("ZorgDomein channel: /fhir/* request refused (PROXY_HEADER): untrusted proxy address "
+                            + "[peer ")
+                    .doesNotContain("zorgdomein-test-client");
+        }
+    }
+
+    private static void refused() {
         ProxyHeaderTest.fhir()
                 .header("X-SSL-Client-Cert", ProxyHeaderTest.nginxEscaped(SecurityTestMaterial.read("client-trusted.crt")))
                 .header("ssl-client-verify", "SUCCESS")

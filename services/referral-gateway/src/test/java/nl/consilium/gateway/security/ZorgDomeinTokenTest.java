@@ -2,8 +2,11 @@ package nl.consilium.gateway.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,11 +25,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.consilium.gateway.Samples;
 import nl.consilium.testing.ConsiliumTestInfrastructure;
 import nl.consilium.testing.Tokens;
 import org.jose4j.jwt.JwtClaims;
@@ -80,6 +85,91 @@ class ZorgDomeinTokenTest {
     void theCapabilityStatementStaysPublicWhileEverythingElseOnFhirNeedsAToken() {
         given().get("/fhir/metadata").then().statusCode(200).body("resourceType", is("CapabilityStatement"));
         given().contentType("application/fhir+json").body("{}").post("/fhir/Bundle").then().statusCode(401);
+    }
+
+    @Test
+    void theCapabilityStatementAnnouncesTheTokenButNoClientCertificate() {
+        given().get("/fhir/metadata").then().statusCode(200)
+                .body("rest[0].security.service.coding.flatten().code", contains("OAuth"))
+                .body("rest[0].security.description", containsString("signed RS256 by ZorgDomein"))
+                .body("rest[0].security.description", not(containsString("mutual TLS")));
+    }
+
+    /**
+     * The whole way with ZorgDomein's token: a valid appointment request is stored (201, Location), and
+     * the audit log names the token's caller ({@code sub}, else {@code iss}) with role referral-source,
+     * and on whose behalf ({@code act.sub}) when the token says so.
+     */
+    @Test
+    void aValidDocumentWithAZorgDomeinTokenIsStoredAndAuditedWithTheTokensCaller() throws Exception {
+        JwtClaims actor = TestTokens.claims();
+        actor.setClaim("act", Map.of("sub", "uzi:900012345"));
+        Map<String, Object> audit = deliver(TestTokens.rs256(actor, "zd-current", "zd-current"));
+        assertThat(audit).containsEntry("user_subject", TestTokens.SUBJECT)
+                .containsEntry("on_behalf_of", "uzi:900012345").containsEntry("outcome", "SUCCESS");
+        assertThat((String) audit.get("user_roles")).contains("referral-source");
+
+        Map<String, Object> plain = deliver(TestTokens.valid());
+        assertThat(plain).containsEntry("user_subject", TestTokens.SUBJECT).containsEntry("on_behalf_of", null);
+
+        JwtClaims noSub = TestTokens.claims();
+        noSub.unsetClaim("sub");
+        assertThat(deliver(TestTokens.rs256(noSub, "zd-rotated", null)))
+                .containsEntry("user_subject", TestTokens.ISSUER);
+    }
+
+    /** POSTs a new referral's appointment request with {@code token}; answers its referral.create audit row. */
+    private static Map<String, Object> deliver(String token) throws SQLException {
+        Samples.Fresh document = Samples.fresh("appointment-request.json");
+        Response response = given().contentType(FHIR_JSON).accept(FHIR_JSON)
+                .header("Authorization", "Bearer " + token).body(document.bytes()).post("/fhir/Bundle");
+        response.then().statusCode(201).header("Location", matchesPattern("/api/referrals/[0-9a-f-]{36}"));
+        String location = response.header("Location");
+        UUID referralId = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        try (Connection c = connection(); PreparedStatement s = c.prepareStatement("""
+                select user_subject, user_roles, on_behalf_of, outcome from audit_log
+                where referral_id = ? and action = 'referral.create'""")) {
+            s.setObject(1, referralId);
+            try (ResultSet row = s.executeQuery()) {
+                assertThat(row.next()).as("a referral.create row").isTrue();
+                Map<String, Object> audit = new java.util.HashMap<>();
+                for (String column : List.of("user_subject", "user_roles", "on_behalf_of", "outcome")) {
+                    audit.put(column, row.getString(column));
+                }
+                assertThat(row.next()).isFalse();
+                return audit;
+            }
+        }
+    }
+
+    /**
+     * Every 401 is logged at INFO with its reason and the configured key(s) involved; an accepted token
+     * at DEBUG with the key that verified it (so that an operator sees when an old key falls out of use).
+     */
+    @Test
+    void rejectionsAndTheKeyThatVerifiedATokenAreLogged() {
+        try (LogCapture log = LogCapture.of(ZorgDomeinIdentityProvider.class)) {
+            fhir().post("/fhir/Bundle").then().statusCode(401);
+            post(TestTokens.rs256(TestTokens.claims(), "rogue", "zd-current")).then().statusCode(401);
+            post(TestTokens.rs256(TestTokens.claims(), "rogue", null)).then().statusCode(401);
+            JwtClaims evil = TestTokens.claims();
+            evil.setIssuer("https://evil.test");
+            post(TestTokens.rs256(evil, "zd-rotated", null)).then().statusCode(401);
+            post(TestTokens.hs256(TestTokens.claims())).then().statusCode(401);
+            assertAccepted(post(TestTokens.rs256(TestTokens.claims(), "zd-rotated", null)));
+            assertAccepted(post(TestTokens.valid()));
+
+            assertThat(log.lines()).extracting(LogCapture.Line::message).containsExactly(
+                    "ZorgDomein token rejected: MISSING_TOKEN (no key tried)",
+                    "ZorgDomein token rejected: BAD_SIGNATURE (kid 'zd-current'; keys tried [zd-current])",
+                    "ZorgDomein token rejected: BAD_SIGNATURE (no kid; keys tried [zd-current, zd-rotated])",
+                    "ZorgDomein token rejected: UNTRUSTED_ISSUER (signature verified by key zd-rotated)",
+                    "ZorgDomein token rejected: UNSUPPORTED_ALGORITHM (no key tried)",
+                    "ZorgDomein token accepted: signature verified by key zd-rotated",
+                    "ZorgDomein token accepted: signature verified by key zd-current");
+            assertThat(log.lines().subList(0, 5)).allMatch(LogCapture.Line::info);
+            assertThat(log.lines().subList(5, 7)).noneMatch(LogCapture.Line::info);
+        }
     }
 
     @Test

@@ -37,20 +37,33 @@ public final class Stu3CapabilityStatement {
     }
 
     /**
+     * How calls to {@code [base]/Bundle} are secured, as configured.
+     *
+     * @param zorgDomeinToken ZorgDomein's RS256 bearer token is required (else the platform's own OAuth
+     *        token with the role {@code referral-source})
+     * @param clientCertificate ZorgDomein's client certificate is required (mutual TLS, at the gateway or
+     *        at its ingress)
+     */
+    public record Security(boolean zorgDomeinToken, boolean clientCertificate) {
+    }
+
+    /**
      * The statement as text in {@code format}.
      *
      * @param acceptedTypes the document types {@code POST [base]/Bundle} takes
      * @param maxDocumentBytes the largest body accepted
+     * @param security what the channel requires, as configured
      * @param publishedAt the statement's date (the service's start)
      */
     public static String write(DocumentFormat format, Collection<DocumentType> acceptedTypes, long maxDocumentBytes,
-            Date publishedAt) {
-        CapabilityStatement statement = build(acceptedTypes, maxDocumentBytes, publishedAt);
+            Security security, Date publishedAt) {
+        CapabilityStatement statement = build(acceptedTypes, maxDocumentBytes, security, publishedAt);
         var parser = format == DocumentFormat.XML ? FHIR.newXmlParser() : FHIR.newJsonParser();
         return parser.setPrettyPrint(false).encodeResourceToString(statement);
     }
 
-    static CapabilityStatement build(Collection<DocumentType> acceptedTypes, long maxDocumentBytes, Date publishedAt) {
+    static CapabilityStatement build(Collection<DocumentType> acceptedTypes, long maxDocumentBytes, Security channel,
+            Date publishedAt) {
         CapabilityStatement statement = new CapabilityStatement();
         statement.setId("referral-gateway");
         statement.setName("ConsiliumReferralGateway");
@@ -73,12 +86,22 @@ public final class Stu3CapabilityStatement {
                 + "POST [base]/Bundle (create only; no read, search or history).");
         CapabilityStatementRestSecurityComponent security = rest.getSecurity();
         security.setCors(false);
+        // Only what is configured: a statement that promises mutual TLS or ZorgDomein's tokens where
+        // neither is checked would mislead the integrator reading it.
         security.addService(new CodeableConcept().addCoding(new Coding(SECURITY_SERVICE_SYSTEM, "OAuth", "OAuth")));
-        security.addService(new CodeableConcept().addCoding(new Coding(SECURITY_SERVICE_SYSTEM, "Certificates", "Certificates")));
-        security.setDescription("Every call to [base]/Bundle carries 'Authorization: Bearer <JWT>' signed RS256 "
-                + "by ZorgDomein (signature checked against the registered keys; iat within the allowed clock "
-                + "skew, exp when present, jti used once) over mutual TLS with ZorgDomein's client certificate. "
-                + "[base]/metadata is open.");
+        if (channel.clientCertificate()) {
+            security.addService(new CodeableConcept().addCoding(
+                    new Coding(SECURITY_SERVICE_SYSTEM, "Certificates", "Certificates")));
+        }
+        String token = channel.zorgDomeinToken()
+                ? "Every call to [base]/Bundle carries 'Authorization: Bearer <JWT>' signed RS256 by ZorgDomein "
+                        + "(signature checked against the registered keys; iat within the allowed clock skew, exp "
+                        + "when present, jti used once)"
+                : "Every call to [base]/Bundle carries 'Authorization: Bearer <token>' issued by this platform's "
+                        + "identity provider with the role referral-source (ZorgDomein's tokens are not enabled on "
+                        + "this installation)";
+        security.setDescription(token + (channel.clientCertificate()
+                ? ", over mutual TLS with ZorgDomein's client certificate. " : ". ") + "[base]/metadata is open.");
 
         CapabilityStatementRestResourceComponent bundle = rest.addResource();
         bundle.setType("Bundle");
