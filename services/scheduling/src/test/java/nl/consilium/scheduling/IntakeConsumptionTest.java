@@ -1,6 +1,7 @@
 package nl.consilium.scheduling;
 
 import static io.restassured.RestAssured.given;
+import static nl.consilium.scheduling.IntakeFixtures.DEKKER;
 import static nl.consilium.scheduling.IntakeFixtures.MULDER;
 import static nl.consilium.scheduling.IntakeFixtures.NOORD;
 import static nl.consilium.scheduling.IntakeFixtures.OOST;
@@ -13,6 +14,7 @@ import static nl.consilium.scheduling.IntakeFixtures.mondayAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
@@ -44,6 +46,8 @@ import nl.consilium.events.EventType;
 import nl.consilium.events.Topics;
 import nl.consilium.events.intake.IntakeCompleted;
 import nl.consilium.events.scheduling.ConsultScheduled;
+import nl.consilium.events.scheduling.MatchingFailed;
+import nl.consilium.events.scheduling.MatchingFailureReason;
 import nl.consilium.scheduling.service.SchedulingService;
 import nl.consilium.scheduling.service.SchedulingService.BookingOutcome;
 import nl.consilium.testing.ConsiliumTestInfrastructure;
@@ -53,7 +57,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * IntakeCompleted from Kafka books one consult with an independent specialist and announces it with
- * ConsultScheduled, however often it is delivered; a slot is never booked twice; poison goes to the DLQ.
+ * ConsultScheduled (the rationale stored), however often it is delivered; a slot is never booked twice;
+ * no independent specialist publishes MatchingFailed; poison goes to the DLQ.
  */
 @QuarkusTest
 @QuarkusTestResource(value = ConsiliumTestInfrastructure.class, restrictToAnnotatedClass = false)
@@ -99,12 +104,33 @@ class IntakeConsumptionTest {
         assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("nl.consilium.scheduling.ConsultScheduled.v1");
 
+        assertThat(scheduled.assignedBy()).isEqualTo("MATCHING");
+        assertThat(scheduled.deadlineOverridden()).isFalse();
+
         given().auth().oauth2(Tokens.coordinator()).get("/api/appointments/{id}", referralId)
                 .then().statusCode(200)
                 .body("consultId", is(scheduled.consultId().toString()))
                 .body("specialistAgb", is(SMIT))
                 .body("startsAt", is(scheduled.startsAt().toString()))
-                .body("withinDeadline", is(true));
+                .body("withinDeadline", is(true))
+                .body("assignedBy", is("MATCHING"));
+
+        // the rationale: Eva Mulder was excluded (she works at the treating hospital), Jeroen Smit chosen
+        String mulder = "matchings[0].rationale.candidates.find { it.specialistAgb == '%s' }".formatted(MULDER);
+        String smit = "matchings[0].rationale.candidates.find { it.specialistAgb == '%s' }".formatted(SMIT);
+        given().auth().oauth2(Tokens.coordinator()).get("/api/scheduling/requests/{id}", referralId)
+                .then().statusCode(200)
+                .body("status", is("BOOKED"))
+                .body("matchings", hasSize(1))
+                .body("matchings[0].purpose", is("INTAKE"))
+                .body("matchings[0].outcome", is("BOOKED"))
+                .body("matchings[0].rationale.chosen.specialistAgb", is(SMIT))
+                .body("matchings[0].rationale.chosen.startsAt", is(scheduled.startsAt().toString()))
+                .body("matchings[0].rationale.input.treatingOrganisations", hasItem("ziekenhuis-noord"))
+                .body(mulder + ".excludedBecause", is("NOT_INDEPENDENT"))
+                .body(smit + ".excludedBecause", is((Object) null))
+                .body(smit + ".best.slotStart", is(scheduled.startsAt().toString()))
+                .body(smit + ".best.weeklyLoad", is(0));
     }
 
     @Test
@@ -217,14 +243,15 @@ class IntakeConsumptionTest {
             // another booking holds Monday 09:00 of Jeroen Smit, not yet committed: the search cannot see it
             rival.setAutoCommit(false);
             try (PreparedStatement insert = rival.prepareStatement("""
-                    insert into appointment (consult_id, version, referral_id, patient_id, specialist_agb,
+                    insert into appointment (booking_id, consult_id, version, referral_id, patient_id, specialist_agb,
                         specialist_name, specialty, starts_at, ends_at, within_deadline, booked_at)
-                    values (?, 0, ?, ?, '03111111', 'Jeroen Smit', 'cardiology', ?, ?, true, now())""")) {
+                    values (?, ?, 0, ?, ?, '03111111', 'Jeroen Smit', 'cardiology', ?, ?, true, now())""")) {
                 insert.setObject(1, UUID.randomUUID());
                 insert.setObject(2, UUID.randomUUID());
                 insert.setObject(3, UUID.randomUUID());
-                insert.setObject(4, OffsetDateTime.ofInstant(nine, ZoneOffset.UTC));
-                insert.setObject(5, OffsetDateTime.ofInstant(nine.plus(Duration.ofMinutes(30)), ZoneOffset.UTC));
+                insert.setObject(4, UUID.randomUUID());
+                insert.setObject(5, OffsetDateTime.ofInstant(nine, ZoneOffset.UTC));
+                insert.setObject(6, OffsetDateTime.ofInstant(nine.plus(Duration.ofMinutes(30)), ZoneOffset.UTC));
                 insert.executeUpdate();
             }
             Future<BookingOutcome> outcome = pool.submit(() -> scheduling.book(intake));
@@ -252,44 +279,44 @@ class IntakeConsumptionTest {
     }
 
     @Test
-    void aConsultAfterTheDeadlineIsBookedButFlagged() {
-        Instant friday = freshFriday();
-        // due on the Friday itself: the first free slot (Monday) is too late
-        IntakeCompleted intake = intake("cardiology", NOORD, friday,
-                java.time.LocalDate.ofInstant(friday, IntakeFixtures.AMSTERDAM));
-        assertThat(scheduling.book(intake)).isEqualTo(BookingOutcome.BOOKED);
-        given().auth().oauth2(Tokens.coordinator()).get("/api/appointments/{id}", intake.referralId())
-                .then().statusCode(200).body("withinDeadline", is(false))
-                .body("consultDueOn", is(java.time.LocalDate.ofInstant(friday, IntakeFixtures.AMSTERDAM).toString()));
-    }
-
-    @Test
-    void withoutAnIndependentSpecialistTheReferralWaitsForTheCoordinatorAndNothingIsPublished() {
-        // Thomas Dekker, the only orthopaedic surgeon, works at the treating hospital
+    void withoutAnIndependentSpecialistMatchingFailsAndTheCaseGoesOnTheCoordinatorsList() {
+        // Thomas Dekker, the only orthopaedic surgeon, works at the treating hospital; nobody does dermatology
         IntakeCompleted orthopaedics = intake("orthopaedics", WEST, freshFriday());
         IntakeCompleted dermatology = intake("dermatology", OOST, freshFriday());
         TestKafka.publish(envelope(orthopaedics));
         TestKafka.publish(envelope(dermatology));
 
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.coordinator())
-                .get("/api/consult-requests?status=UNASSIGNED").then().statusCode(200)
-                .body("referralId", hasItem(orthopaedics.referralId().toString()))
-                .body("referralId", hasItem(dermatology.referralId().toString())));
-        given().auth().oauth2(Tokens.coordinator()).get("/api/consult-requests").then().statusCode(200)
-                .body("find { it.referralId == '%s' }.specialty".formatted(orthopaedics.referralId()),
-                        is("orthopaedics"))
-                .body("find { it.referralId == '%s' }.status".formatted(orthopaedics.referralId()), is("UNASSIGNED"))
-                .body("find { it.referralId == '%s' }.patientId".formatted(orthopaedics.referralId()),
-                        is(orthopaedics.patientId().toString()))
-                .body("find { it.referralId == '%s' }.reason".formatted(orthopaedics.referralId()),
-                        is("No active orthopaedics specialist outside the treating hospital"));
+        MatchingFailed failed = TestKafka.awaitEvent(EventType.MATCHING_FAILED, orthopaedics.referralId().toString(),
+                WAIT).dataAs(MatchingFailed.class);
+        assertThat(failed.reason()).isEqualTo(MatchingFailureReason.NO_INDEPENDENT_SPECIALIST);
+        assertThat(failed.specialty()).isEqualTo("orthopaedics");
+        assertThat(failed.patientId()).isEqualTo(orthopaedics.patientId());
+        assertThat(failed.consultDueOn()).isEqualTo(orthopaedics.consultDueOn());
+        assertThat(TestKafka.awaitEvent(EventType.MATCHING_FAILED, dermatology.referralId().toString(), WAIT)
+                .dataAs(MatchingFailed.class).reason()).isEqualTo(MatchingFailureReason.NO_INDEPENDENT_SPECIALIST);
+
+        String entry = "items.find { it.referralId == '%s' }".formatted(orthopaedics.referralId());
+        given().auth().oauth2(Tokens.coordinator()).get("/api/scheduling/requests?size=200").then().statusCode(200)
+                .body("items.referralId", hasItem(orthopaedics.referralId().toString()))
+                .body("items.referralId", hasItem(dermatology.referralId().toString()))
+                .body(entry + ".specialty", is("orthopaedics"))
+                .body(entry + ".status", is("MATCHING_FAILED"))
+                .body(entry + ".failureReason", is("NO_INDEPENDENT_SPECIALIST"))
+                .body(entry + ".patientId", is(orthopaedics.patientId().toString()))
+                .body(entry + ".reason", is("No active orthopaedics specialist who speaks nl and is independent"
+                        + " of the treating hospital and specialist"));
+        given().auth().oauth2(Tokens.coordinator()).get("/api/scheduling/requests/{id}", orthopaedics.referralId())
+                .then().statusCode(200)
+                .body("matchings[0].outcome", is("MATCHING_FAILED"))
+                .body("matchings[0].failureReason", is("NO_INDEPENDENT_SPECIALIST"))
+                .body("matchings[0].rationale.candidates.find { it.specialistAgb == '%s' }.excludedBecause"
+                        .formatted(DEKKER), is("NOT_INDEPENDENT"))
+                .body("matchings[0].rationale.chosen", is((Object) null));
 
         assertThat(count("select count(*) from appointment where referral_id = ?1", orthopaedics.referralId()))
                 .isZero();
         assertThat(TestKafka.events(EventType.CONSULT_SCHEDULED, orthopaedics.referralId().toString(),
                 Duration.ofSeconds(3))).isEmpty();
-        assertThat(TestKafka.events(EventType.CONSULT_SCHEDULED, dermatology.referralId().toString(),
-                Duration.ZERO)).isEmpty();
         assertThat(TestKafka.allRecords(Topics.deadLetter("scheduling"), Duration.ZERO))
                 .noneMatch(r -> orthopaedics.referralId().toString().equals(r.key()));
         given().auth().oauth2(Tokens.coordinator()).get("/api/appointments/{id}", orthopaedics.referralId())
@@ -310,7 +337,7 @@ class IntakeConsumptionTest {
         IntakeCompleted after = intake("cardiology", OOST, freshFriday());
         TestKafka.publish(envelope(after));
         TestKafka.awaitEvent(EventType.CONSULT_SCHEDULED, after.referralId().toString(), WAIT);
-        given().auth().oauth2(Tokens.coordinator()).get("/api/consult-requests").then().statusCode(200)
-                .body("referralId", not(hasItem(after.referralId().toString())));
+        given().auth().oauth2(Tokens.coordinator()).get("/api/scheduling/requests?size=200").then().statusCode(200)
+                .body("items.referralId", not(hasItem(after.referralId().toString())));
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.consilium.events.EventCodec;
 import nl.consilium.events.EventEnvelope;
 import nl.consilium.events.common.PatientDetails;
+import nl.consilium.calendar.WorkingDayCalendar;
+import nl.consilium.events.intake.AvailabilityWindow;
 import nl.consilium.events.intake.IntakeCompleted;
 import nl.consilium.events.intake.IntakeReason;
 import nl.consilium.events.referral.ReferralCancelled;
@@ -23,8 +25,8 @@ import nl.consilium.events.referral.ReferralCancelled;
 final class IntakeFixtures {
 
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-    static final String SMIT = "03111111";      // cardiology, Ziekenhuis West
-    static final String MULDER = "03222222";    // cardiology, Ziekenhuis Noord
+    static final String SMIT = "03111111";      // cardiology, Ziekenhuis West; focus area heart failure
+    static final String MULDER = "03222222";    // cardiology, Ziekenhuis Noord; focus area arrhythmia
     static final String DEKKER = "03333333";    // orthopaedics, Ziekenhuis West
     static final String WEST = "Ziekenhuis West";
     static final String NOORD = "Ziekenhuis Noord";
@@ -33,10 +35,28 @@ final class IntakeFixtures {
     /** Weeks handed out so far; every test books in weeks no other test uses (all in the future). */
     private static final AtomicInteger WEEKS = new AtomicInteger();
     private static final LocalDate FIRST_FRIDAY = LocalDate.of(2031, 1, 3);
+    private static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.dutch();
 
-    /** Friday 14:00 in Amsterdam of a fresh week: the first slot is the Monday after, 09:00. */
+    /**
+     * Friday 08:00 in Amsterdam of a fresh week without holidays from that Friday to the next: with the
+     * lead time of one working day (Monday 08:00) the first slot of the demo specialists is the Monday
+     * after, 09:00.
+     */
     static Instant freshFriday() {
-        return FIRST_FRIDAY.plusWeeks(WEEKS.getAndIncrement()).atTime(14, 0).atZone(AMSTERDAM).toInstant();
+        while (true) {
+            LocalDate friday = FIRST_FRIDAY.plusWeeks(WEEKS.getAndIncrement());
+            boolean ordinary = friday.datesUntil(friday.plusDays(8))
+                    .filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY)
+                    .allMatch(CALENDAR::isWorkingDay);
+            if (ordinary) {
+                return friday.atTime(8, 0).atZone(AMSTERDAM).toInstant();
+            }
+        }
+    }
+
+    /** The Amsterdam date of an instant. */
+    static LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(instant, AMSTERDAM);
     }
 
     /** The Monday after {@code friday} at {@code time}, Amsterdam time. */
@@ -55,6 +75,17 @@ final class IntakeFixtures {
                 treatingHospital, "nl", dueOn, false, "01123456",
                 new PatientDetails("P. Testpatiënt", LocalDate.of(1970, 1, 31), "male", "+31600000001",
                         "p@example.org"));
+    }
+
+    /** An intake with the optional fields of issue 4 and 5: language, focus area, treating specialist, availability. */
+    static IntakeCompleted intake(String specialty, String treatingHospital, Instant completedAt, LocalDate dueOn,
+            String language, String focusArea, String treatingSpecialistAgb, List<AvailabilityWindow> availability) {
+        return new IntakeCompleted(UUID.randomUUID(), UUID.randomUUID(), completedAt, "nurse.bakker",
+                "Is bypass surgery the right treatment?", List.of(IntakeReason.DOUBT_ABOUT_TREATMENT), specialty,
+                treatingHospital, language, dueOn, false, "01123456",
+                new PatientDetails("P. Testpatiënt", LocalDate.of(1970, 1, 31), "male", "+31600000001",
+                        "p@example.org"), treatingSpecialistAgb == null ? null : "Dr. Behandelaar",
+                treatingSpecialistAgb, focusArea, availability, null);
     }
 
     static EventEnvelope<IntakeCompleted> envelope(IntakeCompleted intake) {

@@ -42,6 +42,7 @@ import nl.consilium.events.EventType;
 import nl.consilium.events.Topics;
 import nl.consilium.events.intake.IntakeCompleted;
 import nl.consilium.events.referral.ReferralCancelled;
+import nl.consilium.events.scheduling.ConsultCancelled;
 import nl.consilium.scheduling.service.SchedulingService;
 import nl.consilium.scheduling.service.SchedulingService.BookingOutcome;
 import nl.consilium.scheduling.service.SchedulingService.CancellationOutcome;
@@ -52,7 +53,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ReferralCancelled from Kafka (topic consilium.referral) ends the referral's booking: the appointment
- * is cancelled and its slot free again, an open consult request is closed, and an IntakeCompleted that
+ * is cancelled, its slot free again and ConsultCancelled published, a request on the coordinator's list is closed, and an IntakeCompleted that
  * comes after the cancellation is not booked; a redelivered cancellation changes nothing; poison goes
  * to the DLQ.
  */
@@ -77,7 +78,9 @@ class ReferralCancellationTest {
         IntakeCompleted first = intake("cardiology", NOORD, friday);
         TestKafka.publish(envelope(first));
         TestKafka.awaitEvent(EventType.CONSULT_SCHEDULED, first.referralId().toString(), WAIT);
-        given().auth().oauth2(Tokens.specialist(SMIT, "cardiology")).get("/api/specialists/me/appointments")
+        String agenda = "/api/scheduling/specialists/me/agenda?from=" + IntakeFixtures.dateOf(friday) + "&to="
+                + IntakeFixtures.dateOf(friday).plusDays(10);
+        given().auth().oauth2(Tokens.specialist(SMIT, "cardiology")).get(agenda)
                 .then().statusCode(200).body("referralId", hasItem(first.referralId().toString()));
 
         TestKafka.publish(envelope(cancellation(first.referralId(), CANCELLED_AT)));
@@ -88,10 +91,19 @@ class ReferralCancellationTest {
         given().auth().oauth2(Tokens.coordinator()).get("/api/appointments/{id}", first.referralId())
                 .then().statusCode(200)
                 .body("cancelledAt", is(CANCELLED_AT.toString()))
+                .body("cancelledBy", is("REFERRAL_CANCELLED"))
                 .body("specialistAgb", is(SMIT))
                 .body("startsAt", is(nine.toString()));
+        // announced: the consult is cancelled because the referral was
+        ConsultCancelled announced = TestKafka.awaitEvent(EventType.CONSULT_CANCELLED, first.referralId().toString(),
+                WAIT).dataAs(ConsultCancelled.class);
+        assertThat(announced.cancelledBy()).isEqualTo("REFERRAL_CANCELLED");
+        assertThat(announced.reason()).isEqualTo("patient-withdrew");
+        assertThat(announced.specialistAgb()).isEqualTo(SMIT);
+        assertThat(announced.startsAt()).isEqualTo(nine);
+        assertThat(announced.cancelledAt()).isEqualTo(CANCELLED_AT);
         // no longer on the specialist's schedule
-        given().auth().oauth2(Tokens.specialist(SMIT, "cardiology")).get("/api/specialists/me/appointments")
+        given().auth().oauth2(Tokens.specialist(SMIT, "cardiology")).get(agenda)
                 .then().statusCode(200).body("referralId", not(hasItem(first.referralId().toString())));
 
         // the freed slot goes to the next referral of that week
@@ -109,28 +121,36 @@ class ReferralCancellationTest {
                 .setParameter(1, SMIT).setParameter(2, OffsetDateTime.ofInstant(nine, ZoneOffset.UTC))
                 .getResultList());
         assertThat(statuses).containsExactly("CANCELLED", "BOOKED");
-        // the cancellation of the first referral published nothing
+        // the first referral was scheduled once and cancelled once
         assertThat(TestKafka.events(EventType.CONSULT_SCHEDULED, first.referralId().toString(), Duration.ofSeconds(2)))
+                .hasSize(1);
+        assertThat(TestKafka.events(EventType.CONSULT_CANCELLED, first.referralId().toString(), Duration.ZERO))
                 .hasSize(1);
     }
 
     @Test
-    void aCancellationClosesAnOpenConsultRequest() {
+    void aCancellationClosesARequestOnTheCoordinatorsList() {
         // Thomas Dekker, the only orthopaedic surgeon, works at the treating hospital: the coordinator has to assign
         IntakeCompleted intake = intake("orthopaedics", WEST, freshFriday());
-        assertThat(scheduling.book(intake)).isEqualTo(BookingOutcome.UNASSIGNED);
+        assertThat(scheduling.book(intake)).isEqualTo(BookingOutcome.MATCHING_FAILED);
 
         TestKafka.publish(envelope(cancellation(intake.referralId(), CANCELLED_AT)));
 
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.coordinator())
-                .get("/api/consult-requests").then().statusCode(200)
-                .body("referralId", not(hasItem(intake.referralId().toString()))));
-        String closed = "find { it.referralId == '%s' }".formatted(intake.referralId());
-        given().auth().oauth2(Tokens.coordinator()).get("/api/consult-requests?status=CANCELLED")
+                .get("/api/scheduling/requests/{id}", intake.referralId()).then().statusCode(200)
+                .body("status", is("CANCELLED")));
+        given().auth().oauth2(Tokens.coordinator()).get("/api/scheduling/requests?size=200").then().statusCode(200)
+                .body("items.referralId", not(hasItem(intake.referralId().toString())));
+        String closed = "items.find { it.referralId == '%s' }".formatted(intake.referralId());
+        given().auth().oauth2(Tokens.coordinator()).get("/api/scheduling/requests?status=CANCELLED&size=200")
                 .then().statusCode(200)
                 .body(closed + ".status", is("CANCELLED"))
                 .body(closed + ".cancelledAt", is(CANCELLED_AT.toString()))
+                .body(closed + ".cancelledBy", is("REFERRAL_CANCELLED"))
                 .body(closed + ".specialty", is("orthopaedics"));
+        // nothing was booked, so no consult was cancelled
+        assertThat(TestKafka.events(EventType.CONSULT_CANCELLED, intake.referralId().toString(), Duration.ofSeconds(2)))
+                .isEmpty();
         given().auth().oauth2(Tokens.coordinator()).get("/api/appointments/{id}", intake.referralId())
                 .then().statusCode(404);
     }
@@ -309,12 +329,12 @@ class ReferralCancellationTest {
 
         // the consumer carries on: a cancellation behind them all (same partition) is applied
         IntakeCompleted after = intake("orthopaedics", WEST, freshFriday());
-        assertThat(scheduling.book(after)).isEqualTo(BookingOutcome.UNASSIGNED);
+        assertThat(scheduling.book(after)).isEqualTo(BookingOutcome.MATCHING_FAILED);
         TestKafka.send(Topics.REFERRAL, unused,
                 IntakeFixtures.json(envelope(cancellation(after.referralId(), CANCELLED_AT))));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.coordinator())
-                .get("/api/consult-requests?status=CANCELLED").then().statusCode(200)
-                .body("referralId", hasItem(after.referralId().toString())));
+                .get("/api/scheduling/requests/{id}", after.referralId()).then().statusCode(200)
+                .body("status", is("CANCELLED")));
         assertThat(TestKafka.allRecords(Topics.deadLetter("scheduling"), Duration.ZERO))
                 .noneMatch(r -> unused.equals(r.key()));
     }

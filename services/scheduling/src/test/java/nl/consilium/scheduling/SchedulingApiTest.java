@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -21,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,38 +115,55 @@ class SchedulingApiTest {
     }
 
     @Test
-    void aSpecialistSeesTheirOwnScheduleUpcomingFirst() {
-        IntakeCompleted sooner = intake("cardiology", NOORD, freshFriday());
-        IntakeCompleted later = intake("cardiology", NOORD, freshFriday());
+    void aSpecialistSeesTheirOwnAgendaSoonestFirst() {
+        Instant soonerFriday = freshFriday();
+        Instant laterFriday = freshFriday();
+        IntakeCompleted sooner = intake("cardiology", NOORD, soonerFriday);
+        IntakeCompleted later = intake("cardiology", NOORD, laterFriday);
         // "later" is booked first
         assertThat(scheduling.book(later)).isEqualTo(BookingOutcome.BOOKED);
         assertThat(scheduling.book(sooner)).isEqualTo(BookingOutcome.BOOKED);
+        String range = "?from=" + IntakeFixtures.dateOf(soonerFriday) + "&to=" + IntakeFixtures.dateOf(laterFriday).plusDays(10);
 
         List<String> mine = given().auth().oauth2(Tokens.specialist(SMIT, "cardiology"))
-                .get("/api/specialists/me/appointments").then().statusCode(200)
-                .body("specialistAgb", not(hasItem(MULDER)))
+                .get("/api/scheduling/specialists/me/agenda" + range).then().statusCode(200)
+                .body("find { it.referralId == '%s' }.patientId".formatted(later.referralId()),
+                        is(later.patientId().toString()))
                 .extract().jsonPath().getList("referralId", String.class);
         assertThat(mine).contains(later.referralId().toString(), sooner.referralId().toString());
         assertThat(mine.indexOf(sooner.referralId().toString())).isLessThan(mine.indexOf(later.referralId().toString()));
         assertThat(auditRows(later.patientId())).extracting(r -> (String) r[0]).containsExactly("appointment.search");
 
-        given().auth().oauth2(Tokens.specialist(MULDER, "cardiology")).get("/api/specialists/me/appointments")
+        // the coordinator reads the same agenda by AGB code
+        given().auth().oauth2(Tokens.coordinator()).get("/api/scheduling/specialists/{agb}/agenda" + range, SMIT)
+                .then().statusCode(200).body("referralId", hasItem(later.referralId().toString()));
+        given().auth().oauth2(Tokens.specialist(MULDER, "cardiology")).get("/api/scheduling/specialists/me/agenda" + range)
                 .then().statusCode(200).body("referralId", not(hasItem(later.referralId().toString())));
-        given().auth().oauth2(Tokens.specialist(DEKKER, "orthopaedics")).get("/api/specialists/me/appointments")
-                .then().statusCode(200).body("$", empty());
-        given().auth().oauth2(Tokens.coordinator()).get("/api/specialists/me/appointments").then().statusCode(403);
+        given().auth().oauth2(Tokens.specialist(DEKKER, "orthopaedics"))
+                .get("/api/scheduling/specialists/me/agenda" + range).then().statusCode(200).body("$", empty());
+        // another specialist's agenda: as if there were none
+        given().auth().oauth2(Tokens.specialist(MULDER, "cardiology"))
+                .get("/api/scheduling/specialists/{agb}/agenda" + range, SMIT).then().statusCode(404);
+        given().auth().oauth2(Tokens.coordinator()).get("/api/scheduling/specialists/me/agenda").then().statusCode(403);
+        given().auth().oauth2(Tokens.nurse()).get("/api/scheduling/specialists/{agb}/agenda", SMIT).then().statusCode(403);
+        // more than twelve weeks at once is refused
+        given().auth().oauth2(Tokens.specialist(SMIT, "cardiology"))
+                .get("/api/scheduling/specialists/me/agenda?from=2031-01-01&to=2031-06-01").then().statusCode(400)
+                .contentType("application/problem+json").body("type", is("urn:consilium:problem:invalid-range"));
+        given().auth().oauth2(Tokens.specialist(SMIT, "cardiology"))
+                .get("/api/scheduling/specialists/me/agenda?from=yesterday").then().statusCode(400)
+                .body("type", is("urn:consilium:problem:validation-failed"));
     }
 
     @Test
     void theCoordinatorSeesTheRegistry() {
-        given().auth().oauth2(Tokens.coordinator()).get("/api/specialists").then().statusCode(200)
-                .body("agb", contains(SMIT, MULDER, DEKKER))
-                .body("find { it.agb == '03222222' }.name", is("Eva Mulder"))
-                .body("find { it.agb == '03222222' }.hospital", is("Ziekenhuis Noord"))
-                .body("find { it.agb == '03333333' }.specialty", is("orthopaedics"))
-                .body("active", not(hasItem(false)));
-        given().auth().oauth2(Tokens.specialist(SMIT, "cardiology")).get("/api/specialists").then().statusCode(403)
-                .body("type", is("urn:consilium:problem:forbidden"));
+        given().auth().oauth2(Tokens.coordinator()).get("/api/scheduling/specialists?size=200").then().statusCode(200)
+                .body("items.agb", hasItems(SMIT, MULDER, DEKKER))
+                .body("items.find { it.agb == '03222222' }.name", is("Eva Mulder"))
+                .body("items.find { it.agb == '03222222' }.organisations.name", contains("Ziekenhuis Noord"))
+                .body("items.find { it.agb == '03333333' }.specialty", is("orthopaedics"));
+        given().auth().oauth2(Tokens.specialist(SMIT, "cardiology")).get("/api/scheduling/specialists")
+                .then().statusCode(403).body("type", is("urn:consilium:problem:forbidden"));
     }
 
     @Test
@@ -158,11 +177,13 @@ class SchedulingApiTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(Tokens.signedByAnotherKey("coordinator", "coordinator"))
                 .get("/api/appointments/{id}", intake.referralId()).then().statusCode(401);
-        given().auth().oauth2(Tokens.expired("coordinator", "coordinator")).get("/api/specialists")
+        given().auth().oauth2(Tokens.expired("coordinator", "coordinator")).get("/api/scheduling/specialists")
                 .then().statusCode(401);
-        given().get("/api/specialists/me/appointments").then().statusCode(401);
-        given().auth().oauth2(Tokens.specialist(SMIT, "cardiology")).get("/api/consult-requests").then().statusCode(403);
-        given().auth().oauth2(Tokens.nurse()).get("/api/specialists").then().statusCode(403);
+        given().get("/api/scheduling/specialists/me/agenda").then().statusCode(401);
+        given().auth().oauth2(Tokens.specialist(SMIT, "cardiology")).get("/api/scheduling/requests").then().statusCode(403);
+        given().auth().oauth2(Tokens.nurse()).get("/api/scheduling/specialists").then().statusCode(403);
+        given().auth().oauth2(Tokens.gp("01123456")).get("/api/scheduling/requests/{id}", intake.referralId())
+                .then().statusCode(403);
         // refused by role: nothing about the patient was read or audited
         assertThat(auditRows(intake.patientId())).isEmpty();
     }
@@ -174,7 +195,7 @@ class SchedulingApiTest {
                 .body("type", is("urn:consilium:problem:not-found"));
         given().auth().oauth2(Tokens.coordinator()).get("/api/appointments/not-a-uuid")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.coordinator()).get("/api/consult-requests?status=MAYBE")
+        given().auth().oauth2(Tokens.coordinator()).get("/api/scheduling/requests?status=MAYBE")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", is("urn:consilium:problem:validation-failed"))
                 .body("errors.field", hasItem("status"));
@@ -185,7 +206,9 @@ class SchedulingApiTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", notNullValue())
-                .body("paths.'/api/appointments/{referralId}'", notNullValue());
+                .body("paths.'/api/appointments/{referralId}'", notNullValue())
+                .body("paths.'/api/scheduling/specialists/{agb}/slots'", notNullValue())
+                .body("paths.'/api/scheduling/requests/{referralId}/assignment'", notNullValue());
         given().get("/q/metrics").then().statusCode(200);
     }
 }

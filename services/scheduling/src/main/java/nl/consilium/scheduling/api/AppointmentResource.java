@@ -11,7 +11,7 @@ import java.util.UUID;
 import nl.consilium.scheduling.api.SchedulingResponses.AppointmentView;
 import nl.consilium.scheduling.service.SchedulingService;
 
-/** The booked consult of a referral. */
+/** The consult of a referral: the booked one, else the last one (cancelled). */
 @Path("/api/appointments")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppointmentResource {

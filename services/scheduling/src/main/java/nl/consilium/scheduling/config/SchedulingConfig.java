@@ -3,34 +3,34 @@ package nl.consilium.scheduling.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
 
-/** How consults are booked (CONSILIUM_SCHEDULING_...). */
+/** How consults are matched and booked (CONSILIUM_SCHEDULING_...). Working days: consilium.calendar.*. */
 @ConfigMapping(prefix = "consilium.scheduling")
 public interface SchedulingConfig {
 
-    /** The time zone of the working day and its hours. */
-    @WithDefault("Europe/Amsterdam")
-    ZoneId zone();
-
-    /** When the first consult of a working day may start (local time). */
-    @WithDefault("09:00")
-    LocalTime dayStarts();
-
-    /** When the last consult of a working day must have ended (local time). */
-    @WithDefault("17:00")
-    LocalTime dayEnds();
-
-    /** The length of one video consult. */
+    /** The length of one video consult slot; whole minutes that divide a day. */
     @WithDefault("PT30M")
     Duration slotLength();
 
-    /** How many working days ahead the slot search looks before it gives up. */
-    @WithDefault("60")
-    int searchWorkingDays();
+    /**
+     * The working days between the request and the earliest consult, so that the specialist can
+     * read the dossier (0 = any slot after now).
+     */
+    @WithDefault("1")
+    int leadTimeWorkingDays();
 
-    /** How often a booking is tried again when another booking took the chosen slot meanwhile. */
+    /** How often a booking is tried again when another booking (of any instance) took the chosen slot meanwhile. */
     @WithDefault("20")
     int bookingAttempts();
+
+    /**
+     * How often an instance checks whether another instance changed the registry or availability
+     * (one tiny query); a change made through this instance is seen at once.
+     */
+    @WithDefault("PT10S")
+    Duration snapshotRefreshInterval();
+
+    /** The longest range the slots and agenda endpoints answer at once. */
+    @WithDefault("P84D")
+    Duration maxRange();
 }

@@ -8,36 +8,35 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
- * A booked video consult of one referral with one specialist. Its id is the consult id. The database
- * holds at most one appointment per referral and books a specialist's slot at most once among the
- * appointments that are not cancelled ({@link #tryBook} relies on both). A cancelled referral's
- * appointment stays, {@link AppointmentStatus#CANCELLED} ({@link #cancel}), and no longer holds its slot.
+ * One booking of a specialist's slot for the consult of a referral. A consult keeps its consult id for
+ * life; when it is rescheduled its booking becomes {@link AppointmentStatus#RESCHEDULED}
+ * ({@link #movedAway}) and a new booking of the same consult holds the new slot. The database holds at
+ * most one {@code BOOKED} booking per referral and per specialist's slot (partial unique indexes): a
+ * booking is inserted by the service's booking store with {@code on conflict do nothing}, which is how
+ * concurrent bookings of one slot learn that they lost it.
  */
 @Entity
 @Table(name = "appointment")
 public class Appointment extends PanacheEntityBase {
 
     @Id
-    @Column(name = "consult_id")
-    private UUID consultId;
+    @Column(name = "booking_id")
+    private UUID bookingId;
 
     @Version
     private long version;
+
+    @Column(name = "consult_id", nullable = false)
+    private UUID consultId;
 
     @Column(name = "referral_id", nullable = false)
     private UUID referralId;
@@ -73,94 +72,103 @@ public class Appointment extends PanacheEntityBase {
     @Column(nullable = false)
     private AppointmentStatus status;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "assigned_by", nullable = false)
+    private AssignedBy assignedBy;
+
+    /** The coordinator (token subject) who assigned or moved it by hand. */
+    @Column(name = "assigned_by_user")
+    private String assignedByUser;
+
+    @Column(name = "deadline_overridden", nullable = false)
+    private boolean deadlineOverridden;
+
+    @Column(name = "override_reason")
+    private String overrideReason;
+
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancelled_by")
+    private CancelledBy cancelledBy;
+
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+
+    @Column(name = "rescheduled_at")
+    private Instant rescheduledAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reschedule_requested_by")
+    private RequestedBy rescheduleRequestedBy;
+
+    @Column(name = "reschedule_reason")
+    private String rescheduleReason;
+
+    /** The booking this one replaced when the consult was rescheduled. */
+    @Column(name = "rescheduled_from")
+    private UUID rescheduledFrom;
 
     protected Appointment() {
     }
 
-    /**
-     * Books {@code slot} with {@code specialist} for the referral, unless the referral has an appointment
-     * already or the specialist's slot was taken meanwhile (by a concurrent booking that committed
-     * first): then nothing is written and the answer is empty. The insert waits for a concurrent
-     * booking of the same slot or referral to finish, so two bookings never share a slot.
-     *
-     * @param zone the zone whose calendar day of the start is compared with the deadline
-     */
-    public static Optional<Appointment> tryBook(UUID referralId, UUID patientId, Specialist specialist,
-            SlotSearch.Slot slot, LocalDate consultDueOn, ZoneId zone, Instant bookedAt) {
-        UUID consultId = UUID.randomUUID();
-        boolean withinDeadline = consultDueOn == null
-                || !LocalDate.ofInstant(slot.startsAt(), zone).isAfter(consultDueOn);
-        // Plain JDBC on the transaction's connection: consult_due_on may be null, which native Hibernate
-        // queries cannot type. "on conflict do nothing" keeps the transaction usable after a lost race.
-        int inserted = getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into appointment (consult_id, version, referral_id, patient_id, specialist_agb,
-                                             specialist_name, specialty, starts_at, ends_at, consult_due_on,
-                                             within_deadline, booked_at, status)
-                    values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict do nothing""")) {
-                insert.setObject(1, consultId);
-                insert.setObject(2, referralId);
-                insert.setObject(3, patientId);
-                insert.setString(4, specialist.agb());
-                insert.setString(5, specialist.name());
-                insert.setString(6, specialist.specialty());
-                insert.setObject(7, utc(slot.startsAt()));
-                insert.setObject(8, utc(slot.endsAt()));
-                if (consultDueOn == null) {
-                    insert.setNull(9, Types.DATE);
-                } else {
-                    insert.setObject(9, consultDueOn);
-                }
-                insert.setBoolean(10, withinDeadline);
-                insert.setObject(11, utc(bookedAt));
-                insert.setString(12, AppointmentStatus.BOOKED.name());
-                return insert.executeUpdate();
-            }
-        });
-        return inserted == 0 ? Optional.empty() : Optional.of(findById(consultId));
+    /** The referral's booked consult, if any. */
+    public static Optional<Appointment> booked(UUID referralId) {
+        return find("referralId = ?1 and status = ?2", referralId, AppointmentStatus.BOOKED).firstResultOptional();
     }
 
-    public static Optional<Appointment> forReferral(UUID referralId) {
-        return find("referralId", referralId).firstResultOptional();
+    /** The referral's booked consult, or else its last booking (cancelled). */
+    public static Optional<Appointment> current(UUID referralId) {
+        return find("referralId = ?1 order by case when status = ?2 then 0 else 1 end, bookedAt desc, bookingId",
+                referralId, AppointmentStatus.BOOKED).firstResultOptional();
     }
 
-    /** The bookings of these specialists that overlap {@code [from, until)}; cancelled ones hold no slot. */
-    public static List<Appointment> overlapping(Collection<String> specialistAgbs, Instant from, Instant until) {
-        if (specialistAgbs.isEmpty()) {
+    /** Every booking of the referral, oldest first. */
+    public static List<Appointment> history(UUID referralId) {
+        return list("referralId = ?1 order by bookedAt, bookingId", referralId);
+    }
+
+    /** The booked consults of one specialist starting in {@code [from, to)}, soonest first. */
+    public static List<Appointment> agenda(String specialistAgb, Instant from, Instant to) {
+        return list("specialistAgb = ?1 and status = ?2 and startsAt >= ?3 and startsAt < ?4 order by startsAt",
+                specialistAgb, AppointmentStatus.BOOKED, from, to);
+    }
+
+    /** The booked consults of these referrals. */
+    public static List<Appointment> bookedFor(Collection<UUID> referralIds) {
+        if (referralIds.isEmpty()) {
             return List.of();
         }
-        return list("specialistAgb in ?1 and startsAt < ?2 and endsAt > ?3 and status = ?4", specialistAgbs,
-                until, from, AppointmentStatus.BOOKED);
+        return list("referralId in ?1 and status = ?2", referralIds, AppointmentStatus.BOOKED);
     }
 
     /**
-     * A specialist's booked appointments: those not yet over first (soonest first), then past ones
-     * (latest first). Cancelled appointments are not part of the schedule.
-     */
-    public static List<Appointment> scheduleOf(String specialistAgb, Instant now) {
-        List<Appointment> upcoming = list("specialistAgb = ?1 and endsAt > ?2 and status = ?3"
-                + " order by startsAt, consultId", specialistAgb, now, AppointmentStatus.BOOKED);
-        List<Appointment> past = list("specialistAgb = ?1 and endsAt <= ?2 and status = ?3"
-                + " order by startsAt desc, consultId", specialistAgb, now, AppointmentStatus.BOOKED);
-        return java.util.stream.Stream.concat(upcoming.stream(), past.stream()).toList();
-    }
-
-    /**
-     * The referral was cancelled: the consult will not take place and the specialist's slot is free
-     * for another booking. Cancelling a cancelled appointment changes nothing.
+     * The consult will not take place; the slot is free again. Cancelling a booking that does not hold
+     * its slot any more changes nothing.
      *
-     * @return false when the appointment was cancelled already
+     * @return false when it was not booked
      */
-    public boolean cancel(Instant at) {
-        if (status == AppointmentStatus.CANCELLED) {
+    public boolean cancel(Instant at, CancelledBy by, String reason) {
+        if (status != AppointmentStatus.BOOKED) {
             return false;
         }
         this.status = AppointmentStatus.CANCELLED;
         this.cancelledAt = Objects.requireNonNull(at, "at");
+        this.cancelledBy = Objects.requireNonNull(by, "by");
+        this.cancelReason = reason;
         return true;
+    }
+
+    /** The consult moves to another slot (a new booking); this slot is free again. */
+    public void movedAway(Instant at, RequestedBy requestedBy, String reason) {
+        if (status != AppointmentStatus.BOOKED) {
+            throw new IllegalStateException("only a booked consult can be moved");
+        }
+        this.status = AppointmentStatus.RESCHEDULED;
+        this.rescheduledAt = Objects.requireNonNull(at, "at");
+        this.rescheduleRequestedBy = Objects.requireNonNull(requestedBy, "requestedBy");
+        this.rescheduleReason = reason;
     }
 
     /** Whether this consult is booked with the specialist with AGB code {@code agb}. */
@@ -168,14 +176,11 @@ public class Appointment extends PanacheEntityBase {
         return specialistAgb.equals(agb);
     }
 
-    public SlotSearch.Booked booked() {
-        return new SlotSearch.Booked(startsAt, endsAt);
+    public boolean isBooked() {
+        return status == AppointmentStatus.BOOKED;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
+    public UUID bookingId() { return bookingId; }
     public UUID consultId() { return consultId; }
     public UUID referralId() { return referralId; }
     public UUID patientId() { return patientId; }
@@ -188,6 +193,16 @@ public class Appointment extends PanacheEntityBase {
     public boolean withinDeadline() { return withinDeadline; }
     public Instant bookedAt() { return bookedAt; }
     public AppointmentStatus status() { return status; }
+    public AssignedBy assignedBy() { return assignedBy; }
+    public String assignedByUser() { return assignedByUser; }
+    public boolean deadlineOverridden() { return deadlineOverridden; }
+    public String overrideReason() { return overrideReason; }
     public Instant cancelledAt() { return cancelledAt; }
+    public CancelledBy cancelledBy() { return cancelledBy; }
+    public String cancelReason() { return cancelReason; }
+    public Instant rescheduledAt() { return rescheduledAt; }
+    public RequestedBy rescheduleRequestedBy() { return rescheduleRequestedBy; }
+    public String rescheduleReason() { return rescheduleReason; }
+    public UUID rescheduledFrom() { return rescheduledFrom; }
     public long version() { return version; }
 }

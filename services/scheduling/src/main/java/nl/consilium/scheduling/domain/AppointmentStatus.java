@@ -1,9 +1,11 @@
 package nl.consilium.scheduling.domain;
 
-/** Where a booked video consult stands. */
+/** Where one booking of a slot stands. Only a {@code BOOKED} booking holds its slot. */
 public enum AppointmentStatus {
     /** The slot is the referral's: the consult takes place then. */
     BOOKED,
-    /** The referral was cancelled; the slot is free for another booking. Final. */
+    /** The consult moved to another slot (a newer booking of the same consult); this slot is free. Final. */
+    RESCHEDULED,
+    /** The consult was cancelled (by the patient, the specialist, or the referral's cancellation); the slot is free. Final. */
     CANCELLED
 }

@@ -1,9 +1,21 @@
 package nl.consilium.scheduling.domain;
 
-/** Where a consult request that could not be booked automatically stands. */
+/** Where the scheduling of a suitable referral stands. */
 public enum ConsultRequestStatus {
-    /** No specialist could be booked; the coordinator has to assign one. */
+    /** A consult is booked (by matching or by a coordinator). */
+    BOOKED,
+    /** Matching found no specialist and slot by the rules (with a reason); on the coordinator's list. */
+    MATCHING_FAILED,
+    /**
+     * Not booked for another reason; on the coordinator's list: requests of before issue 5, and
+     * referrals whose every chosen slot was taken by concurrent bookings until the attempts ran out.
+     */
     UNASSIGNED,
-    /** The referral was cancelled before anyone was assigned; nothing is left to do. Final. */
-    CANCELLED
+    /** The consult or the referral was cancelled; nothing is left to do. Final. */
+    CANCELLED;
+
+    /** Whether the case waits for a coordinator. */
+    public boolean isOpen() {
+        return this == MATCHING_FAILED || this == UNASSIGNED;
+    }
 }

@@ -1,0 +1,5 @@
+package nl.consilium.scheduling.domain.matching;
+
+/** The chosen specialist and slot, with the score that won. */
+public record Choice(String specialistAgb, Slot slot, Score score) {
+}
