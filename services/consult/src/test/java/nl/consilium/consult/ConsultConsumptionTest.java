@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = ConsiliumTestInfrastructure.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = MailServer.class, restrictToAnnotatedClass = false)
 class ConsultConsumptionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -51,7 +52,7 @@ class ConsultConsumptionTest {
                 .get("/api/consults/{id}", referral.referralId())
                 .then().statusCode(200)
                 .body("clarifiedQuestion", is(ConsultFixtures.QUESTION))
-                .body("patient.name", is("P. Testpatiënt"))
+                .body("patient.name", is(ConsultFixtures.PATIENT_NAME))
                 .body("referrerAgb", is(ConsultFixtures.GP_AGB))
                 .body("appointment.consultId", is(booking.consultId().toString()))
                 .body("appointment.specialistName", is(ConsultFixtures.SMIT_NAME))

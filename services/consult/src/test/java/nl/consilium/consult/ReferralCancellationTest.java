@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.consilium.consult.ConsultFixtures.Referral;
-import nl.consilium.consult.service.ConsultService;
+import nl.consilium.consult.service.ConsultEvents;
 import nl.consilium.events.EventCodec;
 import nl.consilium.events.EventEnvelope;
 import nl.consilium.events.EventType;
@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = ConsiliumTestInfrastructure.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = MailServer.class, restrictToAnnotatedClass = false)
 class ReferralCancellationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -58,7 +59,7 @@ class ReferralCancellationTest {
             "recommendations", "Het beleid van de behandelend specialist volgen.");
 
     @Inject
-    ConsultService consults;
+    ConsultEvents consults;
 
     @Inject
     EntityManager entityManager;
@@ -75,7 +76,8 @@ class ReferralCancellationTest {
         TestKafka.publish(ConsultFixtures.envelope(referral.booking(), "scheduling"));
         awaitStatus(referral, "SCHEDULED");
         given().auth().oauth2(smit()).contentType(ContentType.JSON).body(REPORT)
-                .put("/api/consults/{id}/report", id).then().statusCode(200).body("status", is("REPORT_DRAFTED"));
+                .put("/api/consults/{id}/report", id).then().statusCode(200).body("status", is("SCHEDULED"))
+                .body("report.status", is("DRAFT"));
 
         TestKafka.publish(ConsultFixtures.envelope(referral.cancellation(), "referral-gateway"));
         awaitStatus(referral, "CANCELLED");
@@ -167,9 +169,8 @@ class ReferralCancellationTest {
         UUID id = referral.referralId();
         consults.recordIntake(referral.intake());
         consults.recordBooking(referral.booking());
-        given().auth().oauth2(smit()).contentType(ContentType.JSON).body(REPORT)
-                .put("/api/consults/{id}/report", id).then().statusCode(200);
-        given().auth().oauth2(smit()).post("/api/consults/{id}/report/finalise", id)
+        Api.throughToSignedReport(smit(), id);
+        given().auth().oauth2(smit()).post("/api/consults/{id}/complete", id)
                 .then().statusCode(200).body("status", is("COMPLETED"));
 
         EventEnvelope<ReferralCancelled> cancelled = ConsultFixtures.envelope(referral.cancellation(),
@@ -182,6 +183,32 @@ class ReferralCancellationTest {
                 .body("report.finalised", is(true))
                 .body("cancellation", nullValue());
         assertThat(TestKafka.events(EventType.CONSULT_COMPLETED, id.toString(), Duration.ofSeconds(1))).hasSize(1);
+    }
+
+    @Test
+    void schedulingsEchoOfTheReferrersCancellationFirstThenTheReferrersOwnAddsTheReasonCode() {
+        Referral referral = Referral.fresh();
+        UUID id = referral.referralId();
+        consults.recordIntake(referral.intake());
+        consults.recordBooking(referral.booking());
+        Mailbox.await(referral.email(), 1);
+        TestKafka.publish(ConsultFixtures.envelope(referral.consultCancelled("REFERRAL_CANCELLED",
+                ConsultFixtures.STARTS_AT), "scheduling"));
+        awaitStatus(referral, "CANCELLED");
+        EventEnvelope<ReferralCancelled> own = ConsultFixtures.envelope(referral.cancellation(), "referral-gateway");
+        TestKafka.publish(own);
+        await().atMost(WAIT).until(() -> processed("consult.referral-events", own.id()) == 1);
+        given().auth().oauth2(Tokens.coordinator()).get("/api/consults/{id}", id).then().statusCode(200)
+                .body("status", is("CANCELLED"))
+                .body("cancellation.cancelledBy", is("REFERRER"))
+                .body("cancellation.reasonCode", is("patient-withdrew"));
+        // the patient was told once: the invitation and one cancellation
+        List<Mailbox.Received> mails = Mailbox.await(referral.email(), 2);
+        assertThat(mails.getLast().subject()).endsWith("gaat niet door");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from pending_email where referral_id = ?1").setParameter(1, id)
+                .getSingleResult()).longValue())).isEqualTo(2);
+        assertThat(TestKafka.events(EventType.CONSULT_COMPLETED, id.toString(), Duration.ZERO)).isEmpty();
     }
 
     @Test

@@ -4,12 +4,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import nl.consilium.consult.service.ConsultService;
+import nl.consilium.consult.service.ConsultEvents;
 import nl.consilium.events.intake.IntakeCompleted;
+import nl.consilium.events.intake.PatientObjectionChanged;
 import nl.consilium.platform.inbox.IdempotentConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Records the question and the patient of every suitable intake (topic consilium.intake). */
+/**
+ * Records the question, situation and patient of every suitable intake, and the patient's later
+ * objection changes (topic consilium.intake); intake's other events are not consult's business.
+ */
 @ApplicationScoped
 public class IntakeEventsConsumer {
 
@@ -17,7 +21,7 @@ public class IntakeEventsConsumer {
     IdempotentConsumer inbox;
 
     @Inject
-    ConsultService consults;
+    ConsultEvents consults;
 
     @Incoming("intake-events")
     @Blocking
@@ -26,6 +30,8 @@ public class IntakeEventsConsumer {
         inbox.receive("consult.intake-events", json, event -> {
             if (event.data() instanceof IntakeCompleted intake) {
                 consults.recordIntake(intake);
+            } else if (event.data() instanceof PatientObjectionChanged change) {
+                consults.changeObjection(change);
             }
         });
     }

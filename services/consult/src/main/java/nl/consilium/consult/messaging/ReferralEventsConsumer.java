@@ -4,7 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import nl.consilium.consult.service.ConsultService;
+import nl.consilium.consult.service.ConsultEvents;
 import nl.consilium.events.referral.ReferralCancelled;
 import nl.consilium.platform.inbox.IdempotentConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,7 +20,7 @@ public class ReferralEventsConsumer {
     IdempotentConsumer inbox;
 
     @Inject
-    ConsultService consults;
+    ConsultEvents consults;
 
     @Incoming("referral-events")
     @Blocking

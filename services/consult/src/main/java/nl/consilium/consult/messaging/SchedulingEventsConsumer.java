@@ -4,12 +4,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import nl.consilium.consult.service.ConsultService;
+import nl.consilium.consult.service.ConsultEvents;
+import nl.consilium.events.scheduling.ConsultCancelled;
+import nl.consilium.events.scheduling.ConsultRescheduled;
 import nl.consilium.events.scheduling.ConsultScheduled;
 import nl.consilium.platform.inbox.IdempotentConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Records the specialist and the time of every booked consult (topic consilium.scheduling). */
+/**
+ * Follows the booking of every consult (topic consilium.scheduling): booked, moved, cancelled.
+ */
 @ApplicationScoped
 public class SchedulingEventsConsumer {
 
@@ -17,15 +21,20 @@ public class SchedulingEventsConsumer {
     IdempotentConsumer inbox;
 
     @Inject
-    ConsultService consults;
+    ConsultEvents consults;
 
     @Incoming("scheduling-events")
     @Blocking
     @Transactional
     public void onSchedulingEvent(String json) {
         inbox.receive("consult.scheduling-events", json, event -> {
-            if (event.data() instanceof ConsultScheduled booking) {
-                consults.recordBooking(booking);
+            switch (event.data()) {
+                case ConsultScheduled booking -> consults.recordBooking(booking);
+                case ConsultRescheduled moved -> consults.recordReschedule(moved);
+                case ConsultCancelled cancelled -> consults.cancel(cancelled);
+                default -> {
+                    // MatchingFailed is the coordinator's business, not consult's
+                }
             }
         });
     }
