@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.consilium.events.ConsiliumEvent;
@@ -43,13 +42,6 @@ class ReferralCancellationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instant CANCELLED_AT = Instant.parse("2026-11-23T09:15:30Z");
 
-    private static final Map<String, Object> SUITABLE = Map.of(
-            "suitable", true,
-            "clarifiedQuestion", "Is bypass surgery the right treatment?",
-            "reasons", List.of("DOUBT_ABOUT_TREATMENT"),
-            "preferredLanguage", "nl",
-            "patientObjectsToGpReport", false);
-
     @Inject
     EntityManager entityManager;
 
@@ -63,77 +55,94 @@ class ReferralCancellationTest {
 
     private static void awaitStatus(UUID referralId, String status) {
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.nurse())
-                .get("/api/intake-cases/{id}", referralId).then().statusCode(200).body("status", is(status)));
+                .get("/api/intake/cases/{id}", referralId).then().statusCode(200).body("status", is(status)));
     }
 
     @Test
     void aCancellationClosesTheOpenCaseWithItsReasonAndTakesItOffTheWorklist() {
         ReferralReceived referral = openedCase();
         String id = referral.referralId().toString();
-        given().auth().oauth2(Tokens.nurse()).get("/api/intake-cases")
-                .then().statusCode(200).body("referralId", hasItem(id));
+        // a nurse of its own claimed it, so that "assignedTo=me" finds it among the other tests' cases
+        String nurse = Tokens.nurse("nurse.cancel-" + UUID.randomUUID());
+        given().auth().oauth2(nurse).post("/api/intake/cases/{id}/claim", id).then().statusCode(200);
+        given().auth().oauth2(nurse).get("/api/intake/cases?assignedTo=me")
+                .then().statusCode(200).body("items.referralId", hasItem(id));
 
         TestKafka.publish(ReferralFixtures.envelope(ReferralFixtures.cancellation(referral, CANCELLED_AT)));
 
         awaitStatus(referral.referralId(), "CANCELLED");
-        given().auth().oauth2(Tokens.nurse()).get("/api/intake-cases/{id}", id)
+        given().auth().oauth2(Tokens.nurse()).get("/api/intake/cases/{id}", id)
                 .then().statusCode(200)
                 .body("cancellation.cancelledAt", is(CANCELLED_AT.toString()))
                 .body("cancellation.reasonCode", is("patient-withdrew"))
                 .body("cancellation.reasonText", is(ReferralFixtures.CANCELLATION_REASON))
                 .body("decision", nullValue())
+                .body("decisionReadiness", nullValue())
                 .body("patient.patientId", is(referral.patientId().toString()));
         // the default worklist holds open cases only; the cancelled ones are listed on request
-        given().auth().oauth2(Tokens.nurse()).get("/api/intake-cases")
-                .then().statusCode(200).body("referralId", not(hasItem(id)));
-        given().auth().oauth2(Tokens.nurse()).get("/api/intake-cases?status=OPEN")
-                .then().statusCode(200).body("referralId", not(hasItem(id)));
-        given().auth().oauth2(Tokens.coordinator()).get("/api/intake-cases?status=CANCELLED")
+        given().auth().oauth2(nurse).get("/api/intake/cases?assignedTo=me")
+                .then().statusCode(200).body("items.referralId", not(hasItem(id)));
+        given().auth().oauth2(nurse).get("/api/intake/cases?status=OPEN&assignedTo=me")
+                .then().statusCode(200).body("items.referralId", not(hasItem(id)));
+        given().auth().oauth2(nurse).get("/api/intake/cases?status=CANCELLED&assignedTo=me")
                 .then().statusCode(200)
-                .body("referralId", hasItem(id))
-                .body("find { it.referralId == '%s' }.cancelledAt".formatted(id), is(CANCELLED_AT.toString()));
+                .body("items.referralId", hasItem(id))
+                .body("items.find { it.referralId == '%s' }.cancelledAt".formatted(id), is(CANCELLED_AT.toString()));
+        // nobody changes it any more, not even the nurse who held the claim
+        given().auth().oauth2(nurse).contentType(ContentType.JSON).body(Map.of("outcome", "REACHED"))
+                .post("/api/intake/cases/{id}/call-attempts", id)
+                .then().statusCode(409).body("type", is("urn:consilium:problem:intake-cancelled"));
+        given().auth().oauth2(nurse).contentType(ContentType.JSON).body(Map.of("patientObjectsToGpReport", true))
+                .put("/api/intake/cases/{id}/intake", id)
+                .then().statusCode(409).body("type", is("urn:consilium:problem:intake-cancelled"));
     }
 
     @Test
-    void aCancelledCaseCannotBeDecidedAndNothingIsPublished() {
+    void aCancelledCaseCannotBeClaimedOrDecidedAndNothingIsPublished() {
         ReferralReceived referral = openedCase();
         TestKafka.publish(ReferralFixtures.envelope(ReferralFixtures.cancellation(referral, CANCELLED_AT)));
         awaitStatus(referral.referralId(), "CANCELLED");
 
-        given().auth().oauth2(Tokens.nurse()).contentType(ContentType.JSON).body(SUITABLE)
-                .post("/api/intake-cases/{id}/decision", referral.referralId())
+        given().auth().oauth2(Tokens.nurse()).post("/api/intake/cases/{id}/claim", referral.referralId())
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", is("urn:consilium:problem:intake-cancelled"));
+        given().auth().oauth2(Tokens.nurse()).contentType(ContentType.JSON).body(Map.of("suitable", true))
+                .post("/api/intake/cases/{id}/decision", referral.referralId())
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", is("urn:consilium:problem:intake-cancelled"))
                 .body("status", is(409));
         given().auth().oauth2(Tokens.nurse()).contentType(ContentType.JSON)
-                .body(Map.of("suitable", false, "unsuitableReason", "no second opinion needed"))
-                .post("/api/intake-cases/{id}/decision", referral.referralId())
+                .body(Map.of("suitable", false, "rejectionReason", "PATIENT_WITHDREW"))
+                .post("/api/intake/cases/{id}/decision", referral.referralId())
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", is("urn:consilium:problem:intake-cancelled"));
 
-        given().auth().oauth2(Tokens.nurse()).get("/api/intake-cases/{id}", referral.referralId())
+        given().auth().oauth2(Tokens.nurse()).get("/api/intake/cases/{id}", referral.referralId())
                 .then().statusCode(200).body("status", is("CANCELLED")).body("decision", nullValue());
         assertThat(TestKafka.events(EventType.INTAKE_COMPLETED, referral.referralId().toString(),
                 Duration.ofSeconds(2))).isEmpty();
+        assertThat(TestKafka.events(EventType.INTAKE_REJECTED, referral.referralId().toString(),
+                Duration.ZERO)).isEmpty();
     }
 
     @Test
     void aCaseDecidedBeforeTheCancellationEndsCancelledAndKeepsTheDecision() {
         ReferralReceived referral = openedCase();
-        given().auth().oauth2(Tokens.nurse("nurse.bakker")).contentType(ContentType.JSON).body(SUITABLE)
-                .post("/api/intake-cases/{id}/decision", referral.referralId())
-                .then().statusCode(200).body("status", is("SUITABLE"));
+        String nurse = Tokens.nurse("nurse.bakker");
+        IntakeFlow.decideSuitable(nurse, referral.referralId());
 
         TestKafka.publish(ReferralFixtures.envelope(ReferralFixtures.cancellation(referral, CANCELLED_AT)));
 
         awaitStatus(referral.referralId(), "CANCELLED");
-        given().auth().oauth2(Tokens.nurse()).get("/api/intake-cases/{id}", referral.referralId())
+        given().auth().oauth2(Tokens.nurse()).get("/api/intake/cases/{id}", referral.referralId())
                 .then().statusCode(200)
+                .body("decision.suitable", is(true))
                 .body("decision.decidedBy", is("nurse.bakker"))
-                .body("decision.clarifiedQuestion", is(SUITABLE.get("clarifiedQuestion")))
+                .body("intake.clarifiedQuestion", is(IntakeFlow.QUESTION))
                 .body("cancellation.reasonCode", is("patient-withdrew"));
-        given().auth().oauth2(Tokens.nurse()).get("/api/intake-cases?status=SUITABLE")
-                .then().statusCode(200).body("referralId", not(hasItem(referral.referralId().toString())));
+        // the patient's objection cannot change once the referral is cancelled
+        IntakeFlow.save(nurse, referral.referralId(), Map.of("patientObjectsToGpReport", true)).statusCode(409)
+                .body("type", is("urn:consilium:problem:intake-cancelled"));
     }
 
     @Test
@@ -160,7 +169,7 @@ class ReferralCancellationTest {
         assertThat(count("select count(*) from processed_event where consumer = 'intake.referral-events'"
                 + " and event_id = ?1", cancelled.id())).isEqualTo(1);
         assertThat(version(referral.referralId())).isEqualTo(version);
-        given().auth().oauth2(Tokens.nurse()).get("/api/intake-cases/{id}", referral.referralId())
+        given().auth().oauth2(Tokens.nurse()).get("/api/intake/cases/{id}", referral.referralId())
                 .then().statusCode(200)
                 .body("status", is("CANCELLED"))
                 .body("cancellation.cancelledAt", is(CANCELLED_AT.toString()))
@@ -180,7 +189,7 @@ class ReferralCancellationTest {
         TestKafka.send(Topics.REFERRAL, key, ReferralFixtures.envelopeJson(after));
         awaitStatus(after.referralId(), "OPEN");
 
-        given().auth().oauth2(Tokens.nurse()).get("/api/intake-cases/{id}", unknown).then().statusCode(404);
+        given().auth().oauth2(Tokens.nurse()).get("/api/intake/cases/{id}", unknown).then().statusCode(404);
         assertThat(count("select count(*) from intake_case where referral_id = ?1", unknown)).isZero();
         // consumed (not retried, not poison)
         assertThat(count("select count(*) from processed_event where consumer = 'intake.referral-events'"

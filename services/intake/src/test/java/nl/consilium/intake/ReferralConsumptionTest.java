@@ -38,9 +38,9 @@ class ReferralConsumptionTest {
         TestKafka.send(Topics.REFERRAL, key, ReferralFixtures.envelopeJson(later));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.nurse()).get("/api/intake-cases/{id}", later.referralId())
+                given().auth().oauth2(Tokens.nurse()).get("/api/intake/cases/{id}", later.referralId())
                         .then().statusCode(200).body("status", is("OPEN")));
-        given().auth().oauth2(Tokens.nurse()).get("/api/intake-cases/{id}", referral.referralId())
+        given().auth().oauth2(Tokens.nurse()).get("/api/intake/cases/{id}", referral.referralId())
                 .then().statusCode(200).body("zorgDomeinNumber", is(referral.zorgDomeinNumber()));
 
         long processed = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
@@ -61,7 +61,7 @@ class ReferralConsumptionTest {
         ReferralReceived after = ReferralFixtures.referral();
         TestKafka.send(Topics.REFERRAL, after.referralId().toString(), ReferralFixtures.envelopeJson(after));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.nurse()).get("/api/intake-cases/{id}", after.referralId())
+                given().auth().oauth2(Tokens.nurse()).get("/api/intake/cases/{id}", after.referralId())
                         .then().statusCode(200));
     }
 }

@@ -3,21 +3,45 @@ package nl.consilium.intake.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.time.ZoneId;
 
-/** Intake's service levels (CONSILIUM_INTAKE_...). */
+/**
+ * Intake's own settings (CONSILIUM_INTAKE_...). The deadlines come from the working-day calendar
+ * ({@code consilium.calendar.*}, libs/calendar/README.md).
+ */
 @ConfigMapping(prefix = "consilium.intake")
 public interface IntakeConfig {
 
-    /** How soon after the referral the nurse must have held the telephone intake. */
-    @WithDefault("PT24H")
-    Duration intakeWindow();
+    /**
+     * How long a claim lasts without activity of its holder; after that another nurse may take it over
+     * ({@code takeOver=true}).
+     */
+    @WithDefault("PT30M")
+    Duration claimStaleAfter();
 
-    /** Working days between the intake decision and the last day for the video consult. */
-    @WithDefault("10")
-    int consultWorkingDays();
+    Overdue overdue();
 
-    /** The time zone that decides which calendar day it is. */
-    @WithDefault("Europe/Amsterdam")
-    ZoneId zone();
+    Worklist worklist();
+
+    interface Overdue {
+        /**
+         * How often the overdue job runs: a Quarkus scheduler interval ({@code 60s}, {@code PT1M}), or
+         * {@code off} to switch it off on this instance. Read by {@code @Scheduled} from the property.
+         */
+        @WithDefault("PT1M")
+        String interval();
+
+        /** Cases marked overdue per transaction. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    interface Worklist {
+        /** The page size when the request names none. */
+        @WithDefault("20")
+        int defaultPageSize();
+
+        /** The largest page size a request may ask for. */
+        @WithDefault("100")
+        int maxPageSize();
+    }
 }

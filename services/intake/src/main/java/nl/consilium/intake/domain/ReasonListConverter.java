@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import nl.consilium.events.intake.IntakeReason;
 
-/** Stores the intake reasons as a comma-separated column. */
+/**
+ * Stores the intake reasons as a comma-separated column; the v1 values of before issue 4 are read as
+ * their current ones ({@link IntakeReason#current()}).
+ */
 @Converter
 public class ReasonListConverter implements AttributeConverter<List<IntakeReason>, String> {
 
@@ -20,6 +23,6 @@ public class ReasonListConverter implements AttributeConverter<List<IntakeReason
     @Override
     public List<IntakeReason> convertToEntityAttribute(String column) {
         return column == null || column.isBlank() ? List.of()
-                : Arrays.stream(column.split(",")).map(IntakeReason::valueOf).toList();
+                : Arrays.stream(column.split(",")).map(IntakeReason::valueOf).map(IntakeReason::current).distinct().toList();
     }
 }
