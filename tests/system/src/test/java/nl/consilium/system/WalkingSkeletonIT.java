@@ -163,8 +163,8 @@ class WalkingSkeletonIT {
                 .as("the cancellation joins the same referral").isEqualTo(id);
 
         var config = walkthrough.config();
-        awaitStatus(DemoUsers.NURSE_BAKKER, ReferralWalkthrough.uri(config.intakeUrl(), "/api/intake-cases/" + id),
-                "CANCELLED");
+        awaitStatus(DemoUsers.NURSE_BAKKER,
+                ReferralWalkthrough.uri(config.intakeUrl(), ReferralWalkthrough.intakeCasePath(id)), "CANCELLED");
         awaitStatus(DemoUsers.COORDINATOR_PETERS,
                 ReferralWalkthrough.uri(config.schedulingUrl(), "/api/appointments/" + id), "CANCELLED");
         awaitStatus(DemoUsers.COORDINATOR_PETERS, ReferralWalkthrough.uri(config.consultUrl(), "/api/consults/" + id),

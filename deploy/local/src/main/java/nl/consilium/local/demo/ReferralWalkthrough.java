@@ -10,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,7 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.consilium.events.consult.Conclusion;
+import nl.consilium.events.intake.AvailabilityWindow;
 import nl.consilium.events.intake.IntakeReason;
+import nl.consilium.events.intake.RejectionReason;
 import nl.consilium.local.demo.DemoUsers.DemoUser;
 
 /**
@@ -28,11 +32,15 @@ import nl.consilium.local.demo.DemoUsers.DemoUser;
  * <ol>
  *   <li>ZorgDomein (client {@code zorgdomein-simulator}) posts the document Bundle to the gateway's
  *       {@code POST /fhir/Bundle}; the referral id comes from {@code Location: /api/referrals/{id}};</li>
- *   <li>nurse.bakker waits for the case on {@code GET /api/intake-cases/{id}} and posts a suitable
- *       decision;</li>
+ *   <li>nurse.bakker waits for the case on {@code GET /api/intake/cases/{id}}, claims it
+ *       ({@code POST .../claim}), records the call that reached the patient ({@code POST .../call-attempts}),
+ *       saves the intake record ({@code PUT .../intake}: question, reasons, language, availability,
+ *       objection) and decides ({@code POST .../decision}, with the version the save answered);</li>
  *   <li>coordinator.peters waits for the booking on {@code GET /api/appointments/{id}};</li>
  *   <li>the booked specialist (by AGB, {@link DemoUsers}) waits for {@code GET /api/consults/{id}},
- *       saves the report ({@code PUT .../report}) and signs it ({@code POST .../report/finalise});</li>
+ *       confirms the dossier read ({@code POST .../dossier-read}), starts the video consult
+ *       ({@code POST .../start}), saves the report ({@code PUT .../report}), signs it
+ *       ({@code POST .../report/finalise}) and completes the consult ({@code POST .../complete});</li>
  *   <li>the referring GP waits for {@code GET /api/gp/referrals/{id}/report}, checks the conclusion,
  *       and reads the status on {@code GET /api/gp/referrals/{id}}.</li>
  * </ol>
@@ -41,8 +49,9 @@ import nl.consilium.local.demo.DemoUsers.DemoUser;
  * errors while polling (a service restarting) also count as "not yet". Any other non-2xx answer fails
  * at once with a {@link WalkthroughException} that shows the status and the problem+json body.
  *
- * <p>The steps are public on their own ({@link #submit}, {@link #awaitIntakeCase}, {@link #decide},
- * {@link #awaitAppointment}, {@link #awaitConsult}, {@link #saveReport}, {@link #finaliseReport},
+ * <p>The steps are public on their own ({@link #submit}, {@link #awaitIntakeCase}, {@link #claim},
+ * {@link #recordCall}, {@link #saveIntake}, {@link #postDecision}, {@link #decide} (the four intake steps
+ * at once), {@link #awaitAppointment}, {@link #awaitConsult}, {@link #saveReport}, {@link #finaliseReport},
  * {@link #awaitReport}, {@link #gpReferral}) so a system test can drive many referrals, or vary one.
  * Thread-safe: one instance can walk several referrals at once.
  */
@@ -50,6 +59,9 @@ public final class ReferralWalkthrough {
 
     public static final String STEP_SUBMITTED = "submitted";
     public static final String STEP_INTAKE_CASE_OPEN = "intake case open";
+    public static final String STEP_INTAKE_CLAIMED = "intake claimed";
+    public static final String STEP_PATIENT_CALLED = "patient called";
+    public static final String STEP_INTAKE_RECORDED = "intake recorded";
     public static final String STEP_INTAKE_DECIDED = "intake decided";
     public static final String STEP_CONSULT_BOOKED = "consult booked";
     public static final String STEP_CONSULT_ASSIGNED = "consult assigned";
@@ -59,8 +71,8 @@ public final class ReferralWalkthrough {
     public static final String STEP_GP_STATUS = "GP status";
 
     /** Every step of {@link #walk}, in order. */
-    public static final List<String> STEPS = List.of(STEP_SUBMITTED, STEP_INTAKE_CASE_OPEN, STEP_INTAKE_DECIDED,
-            STEP_CONSULT_BOOKED, STEP_CONSULT_ASSIGNED, STEP_REPORT_DRAFTED, STEP_REPORT_FINALISED,
+    public static final List<String> STEPS = List.of(STEP_SUBMITTED, STEP_INTAKE_CASE_OPEN, STEP_INTAKE_CLAIMED,
+            STEP_PATIENT_CALLED, STEP_INTAKE_RECORDED, STEP_INTAKE_DECIDED, STEP_CONSULT_BOOKED, STEP_CONSULT_ASSIGNED, STEP_REPORT_DRAFTED, STEP_REPORT_FINALISED,
             STEP_REPORT_AT_GP, STEP_GP_STATUS);
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -113,49 +125,95 @@ public final class ReferralWalkthrough {
     }
 
     /**
-     * The nurse's decision: {@code POST /api/intake-cases/{id}/decision}. Null optional fields are left
-     * out of the JSON.
+     * What the nurse found in the telephone intake and decided: the intake record
+     * ({@code PUT /api/intake/cases/{id}/intake}: clarified question, reasons, preferred language,
+     * availability, the patient's objection to the report going to the GP) and the decision
+     * ({@code POST /api/intake/cases/{id}/decision}: suitable, or not with a reason from the fixed list
+     * and an explanation).
      */
     public record IntakeDecision(boolean suitable, String clarifiedQuestion, List<IntakeReason> reasons,
-            String specialty, String preferredLanguage, boolean patientObjectsToGpReport, String unsuitableReason) {
+            String preferredLanguage, List<AvailabilityWindow> availability, boolean patientObjectsToGpReport,
+            RejectionReason rejectionReason, String explanation) {
+
+        /**
+         * Every weekday from 09:00 to 17:00: a patient who can take the call any working day, so that the
+         * demo's booking does not depend on the specialists' agendas.
+         */
+        public static final List<AvailabilityWindow> WEEKDAY_WINDOWS = java.util.stream.Stream.of(DayOfWeek.MONDAY,
+                        DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
+                .map(day -> new AvailabilityWindow(day, LocalTime.of(9, 0), LocalTime.of(17, 0))).toList();
 
         public IntakeDecision {
             reasons = List.copyOf(reasons);
+            availability = List.copyOf(availability);
         }
 
-        /** Suitable, reason DOUBT_ABOUT_TREATMENT, the patient does not object to the GP report. */
+        /**
+         * Suitable: the patient doubts the proposed treatment (reason TREATMENT_OPTIONS), speaks Dutch,
+         * can take the call on any weekday from 09:00 to 17:00, and does not object to the GP report.
+         */
         public static IntakeDecision doubtAboutTreatment() {
             return suitableWith("Is de voorgestelde behandeling de beste keuze, of is een afwachtend beleid met"
-                    + " medicatie even verantwoord?", IntakeReason.DOUBT_ABOUT_TREATMENT);
+                    + " medicatie even verantwoord?", IntakeReason.TREATMENT_OPTIONS);
         }
 
+        /** Suitable with this question and these reasons; Dutch, {@link #WEEKDAY_WINDOWS}, no objection. */
         public static IntakeDecision suitableWith(String clarifiedQuestion, IntakeReason... reasons) {
-            return new IntakeDecision(true, clarifiedQuestion, List.of(reasons), null, null, false, null);
+            return new IntakeDecision(true, clarifiedQuestion, List.of(reasons), "nl", WEEKDAY_WINDOWS, false, null,
+                    null);
+        }
+
+        /** Not suitable, for this reason; nothing recorded but the decision. */
+        public static IntakeDecision notSuitable(RejectionReason reason, String explanation) {
+            return new IntakeDecision(false, null, List.of(), null, List.of(), false, Objects.requireNonNull(reason),
+                    explanation);
         }
 
         /** The same decision with the patient objecting to the report going to the GP. */
         public IntakeDecision objectingToGpReport() {
-            return new IntakeDecision(suitable, clarifiedQuestion, reasons, specialty, preferredLanguage, true,
-                    unsuitableReason);
+            return new IntakeDecision(suitable, clarifiedQuestion, reasons, preferredLanguage, availability, true,
+                    rejectionReason, explanation);
         }
 
-        public ObjectNode toJson() {
+        /** How the call went that this intake needs: reached, unless the patient could not be reached. */
+        public String callOutcome() {
+            return rejectionReason == RejectionReason.PATIENT_UNREACHABLE ? "NOT_REACHED" : "REACHED";
+        }
+
+        /** The intake record's JSON; fields without a value are left out (the case keeps what it has). */
+        public ObjectNode intakeRecordJson() {
             ObjectNode node = JSON.createObjectNode();
-            node.put("suitable", suitable);
             if (clarifiedQuestion != null) {
                 node.put("clarifiedQuestion", clarifiedQuestion);
             }
-            var reasonArray = node.putArray("reasons");
-            reasons.forEach(r -> reasonArray.add(r.name()));
-            if (specialty != null) {
-                node.put("specialty", specialty);
+            if (!reasons.isEmpty()) {
+                var reasonArray = node.putArray("reasons");
+                reasons.forEach(r -> reasonArray.add(r.name()));
             }
             if (preferredLanguage != null) {
                 node.put("preferredLanguage", preferredLanguage);
             }
+            if (!availability.isEmpty()) {
+                var windows = node.putArray("availability");
+                availability.forEach(w -> windows.addObject().put("day", w.day().name())
+                        .put("from", w.from().toString()).put("to", w.to().toString()));
+            }
             node.put("patientObjectsToGpReport", patientObjectsToGpReport);
-            if (unsuitableReason != null) {
-                node.put("unsuitableReason", unsuitableReason);
+            return node;
+        }
+
+        /** The decision's JSON; {@code version} (null: left out) is the case version the nurse saw. */
+        public ObjectNode decisionJson(Long version) {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("suitable", suitable);
+            if (!suitable) {
+                node.put("rejectionReason", rejectionReason == null ? null : rejectionReason.name());
+                if (explanation != null) {
+                    node.put("explanation", explanation);
+                }
+            }
+            if (version != null) {
+                node.put("version", version);
             }
             return node;
         }
@@ -223,7 +281,7 @@ public final class ReferralWalkthrough {
 
     /**
      * Walks {@code referral} from submission to the GP reading the report, with a suitable intake
-     * ({@link IntakeDecision#suitable()}) and a report that confirms the policy
+     * ({@link IntakeDecision#doubtAboutTreatment()}) and a report that confirms the policy
      * ({@link ReportDraft#confirmsPolicy()}).
      *
      * @return every step with its time since submission, plus the referral id, booking, conclusion and
@@ -254,11 +312,24 @@ public final class ReferralWalkthrough {
             awaitIntakeCase(referralId, timeout);
             record(timeline, step, "on the worklist of " + DemoUsers.NURSE_BAKKER);
 
+            step = STEP_INTAKE_CLAIMED;
+            claim(referralId, DemoUsers.NURSE_BAKKER);
+            record(timeline, step, "by " + DemoUsers.NURSE_BAKKER);
+
+            step = STEP_PATIENT_CALLED;
+            recordCall(referralId, decision.callOutcome(), DemoUsers.NURSE_BAKKER);
+            record(timeline, step, decision.callOutcome().toLowerCase(Locale.ROOT).replace('_', ' '));
+
+            step = STEP_INTAKE_RECORDED;
+            long version = saveIntake(referralId, decision, DemoUsers.NURSE_BAKKER).path("version").asLong();
+            record(timeline, step, "reasons " + decision.reasons().stream().map(Enum::name)
+                    .collect(Collectors.joining(",")) + ", language " + decision.preferredLanguage() + ", "
+                    + decision.availability().size() + " availability windows, report to GP "
+                    + (decision.patientObjectsToGpReport() ? "withheld" : "allowed"));
+
             step = STEP_INTAKE_DECIDED;
-            decide(referralId, decision);
-            record(timeline, step, (decision.suitable() ? "suitable" : "not suitable") + ", reasons "
-                    + decision.reasons().stream().map(Enum::name).collect(Collectors.joining(","))
-                    + ", report to GP " + (decision.patientObjectsToGpReport() ? "withheld" : "allowed"));
+            postDecision(referralId, decision, version, DemoUsers.NURSE_BAKKER);
+            record(timeline, step, decision.suitable() ? "suitable" : "not suitable");
 
             step = STEP_CONSULT_BOOKED;
             Appointment appointment = awaitAppointment(referralId, timeout);
@@ -269,7 +340,9 @@ public final class ReferralWalkthrough {
             step = STEP_CONSULT_ASSIGNED;
             DemoUser specialist = users.specialistByAgb(appointment.specialistAgb());
             awaitConsult(referralId, specialist.username(), timeout);
-            record(timeline, step, "visible to " + specialist.username());
+            confirmDossierRead(referralId, specialist.username());
+            startConsult(referralId, specialist.username());
+            record(timeline, step, "visible to " + specialist.username() + "; dossier read, video consult started");
 
             step = STEP_REPORT_DRAFTED;
             saveReport(referralId, specialist.username(), report);
@@ -277,7 +350,7 @@ public final class ReferralWalkthrough {
 
             step = STEP_REPORT_FINALISED;
             finaliseReport(referralId, specialist.username());
-            record(timeline, step, "signed by " + specialist.username());
+            record(timeline, step, "signed by " + specialist.username() + "; consult completed");
 
             step = STEP_REPORT_AT_GP;
             JsonNode gpReport = awaitReport(referralId, gp.username(), timeout);
@@ -358,22 +431,73 @@ public final class ReferralWalkthrough {
         return awaitIntakeCase(referralId, config.pollTimeout());
     }
 
-    /** Waits until {@code GET /api/intake-cases/{id}} answers 200 to nurse.bakker. */
+    /** Waits until {@code GET /api/intake/cases/{id}} answers 200 to nurse.bakker. */
     public JsonNode awaitIntakeCase(String referralId, Duration timeout) {
         return poll(STEP_INTAKE_CASE_OPEN, "the intake case",
-                uri(config.intakeUrl(), "/api/intake-cases/" + referralId), DemoUsers.NURSE_BAKKER, timeout);
+                uri(config.intakeUrl(), intakeCasePath(referralId)), DemoUsers.NURSE_BAKKER, timeout);
     }
 
-    /** Posts the decision as nurse.bakker. */
+    /** {@code /api/intake/cases/{referralId}}: the intake case (append {@code /claim}, {@code /intake}, ...). */
+    public static String intakeCasePath(String referralId) {
+        return "/api/intake/cases/" + referralId;
+    }
+
+    /** The whole telephone intake as nurse.bakker: claim, call, record, decide. */
     public void decide(String referralId, IntakeDecision decision) {
         decide(referralId, decision, DemoUsers.NURSE_BAKKER);
     }
 
-    /** Posts the decision ({@code POST /api/intake-cases/{id}/decision}) as this nurse; 2xx expected. */
+    /**
+     * The whole telephone intake as this nurse: claims the case, records the call, saves the intake
+     * record (when the decision has one) and posts the decision with the version the save answered.
+     */
     public void decide(String referralId, IntakeDecision decision, String nurseUsername) {
-        expectSuccess(STEP_INTAKE_DECIDED, callAs(nurseUsername, "POST",
-                uri(config.intakeUrl(), "/api/intake-cases/" + referralId + "/decision"), decision.toJson()),
-                "POST /api/intake-cases/{id}/decision as " + nurseUsername);
+        claim(referralId, nurseUsername);
+        recordCall(referralId, decision.callOutcome(), nurseUsername);
+        Long version = null;
+        if (decision.suitable() || decision.clarifiedQuestion() != null) {
+            version = saveIntake(referralId, decision, nurseUsername).path("version").asLong();
+        }
+        postDecision(referralId, decision, version, nurseUsername);
+    }
+
+    /** {@code POST /api/intake/cases/{id}/claim} as this nurse; the claim (2xx expected). */
+    public JsonNode claim(String referralId, String nurseUsername) {
+        ApiResponse response = callAs(nurseUsername, "POST",
+                uri(config.intakeUrl(), intakeCasePath(referralId) + "/claim"), null);
+        expectSuccess(STEP_INTAKE_CLAIMED, response, "POST /api/intake/cases/{id}/claim as " + nurseUsername);
+        return response.json();
+    }
+
+    /**
+     * {@code POST /api/intake/cases/{id}/call-attempts} {@code {outcome}} as this nurse ({@code REACHED},
+     * {@code NOT_REACHED}); the attempt (2xx expected).
+     */
+    public JsonNode recordCall(String referralId, String outcome, String nurseUsername) {
+        ObjectNode body = JSON.createObjectNode().put("outcome", outcome);
+        ApiResponse response = callAs(nurseUsername, "POST",
+                uri(config.intakeUrl(), intakeCasePath(referralId) + "/call-attempts"), body);
+        expectSuccess(STEP_PATIENT_CALLED, response, "POST /api/intake/cases/{id}/call-attempts as " + nurseUsername);
+        return response.json();
+    }
+
+    /** {@code PUT /api/intake/cases/{id}/intake} with the decision's intake record; the case (2xx expected). */
+    public JsonNode saveIntake(String referralId, IntakeDecision decision, String nurseUsername) {
+        ApiResponse response = callAs(nurseUsername, "PUT",
+                uri(config.intakeUrl(), intakeCasePath(referralId) + "/intake"), decision.intakeRecordJson());
+        expectSuccess(STEP_INTAKE_RECORDED, response, "PUT /api/intake/cases/{id}/intake as " + nurseUsername);
+        return response.json();
+    }
+
+    /**
+     * {@code POST /api/intake/cases/{id}/decision} as this nurse, with the case version the nurse saw
+     * (null: none); the case (2xx expected).
+     */
+    public JsonNode postDecision(String referralId, IntakeDecision decision, Long version, String nurseUsername) {
+        ApiResponse response = callAs(nurseUsername, "POST",
+                uri(config.intakeUrl(), intakeCasePath(referralId) + "/decision"), decision.decisionJson(version));
+        expectSuccess(STEP_INTAKE_DECIDED, response, "POST /api/intake/cases/{id}/decision as " + nurseUsername);
+        return response.json();
     }
 
     /** Waits for the booking, as coordinator.peters, with the configured poll timeout. */
@@ -407,18 +531,57 @@ public final class ReferralWalkthrough {
                 uri(config.consultUrl(), "/api/consults/" + referralId), specialistUsername, timeout);
     }
 
-    /** {@code PUT /api/consults/{id}/report} as this specialist; 2xx expected. */
+    /** {@code POST /api/consults/{id}/dossier-read} as this specialist: the dossier is read; 2xx expected. */
+    public void confirmDossierRead(String referralId, String specialistUsername) {
+        consultStep(STEP_CONSULT_ASSIGNED, referralId, specialistUsername, "dossier-read");
+    }
+
+    /** {@code POST /api/consults/{id}/start} as this specialist: the video consult begins; 2xx expected. */
+    public void startConsult(String referralId, String specialistUsername) {
+        consultStep(STEP_CONSULT_ASSIGNED, referralId, specialistUsername, "start");
+    }
+
+    /**
+     * {@code PUT /api/consults/{id}/report} as this specialist; 2xx expected. A consult the specialist has
+     * not started yet is prepared first, as the specialist would before writing the report: the dossier
+     * read confirmed and the consult started ({@link #confirmDossierRead}, {@link #startConsult}).
+     */
     public void saveReport(String referralId, String specialistUsername, ReportDraft draft) {
+        ApiResponse consult = callAs(specialistUsername, "GET", uri(config.consultUrl(), "/api/consults/" + referralId),
+                null);
+        expectSuccess(STEP_REPORT_DRAFTED, consult, "GET /api/consults/{id} as " + specialistUsername);
+        String status = consult.json().path("status").asText();
+        if (status.equals("SCHEDULED")) {
+            consultStep(STEP_REPORT_DRAFTED, referralId, specialistUsername, "dossier-read");
+        }
+        if (status.equals("SCHEDULED") || status.equals("DOSSIER_READ")) {
+            consultStep(STEP_REPORT_DRAFTED, referralId, specialistUsername, "start");
+        }
         expectSuccess(STEP_REPORT_DRAFTED, callAs(specialistUsername, "PUT",
                 uri(config.consultUrl(), "/api/consults/" + referralId + "/report"), draft.toJson()),
                 "PUT /api/consults/{id}/report as " + specialistUsername);
     }
 
-    /** {@code POST /api/consults/{id}/report/finalise} as this specialist; 2xx expected. */
+    /**
+     * Signs the report ({@code POST /api/consults/{id}/report/finalise}) and completes the consult with it
+     * ({@link #completeConsult}, which publishes {@code ConsultCompleted}) as this specialist; 2xx expected.
+     */
     public void finaliseReport(String referralId, String specialistUsername) {
         expectSuccess(STEP_REPORT_FINALISED, callAs(specialistUsername, "POST",
                 uri(config.consultUrl(), "/api/consults/" + referralId + "/report/finalise"), null),
                 "POST /api/consults/{id}/report/finalise as " + specialistUsername);
+        completeConsult(referralId, specialistUsername);
+    }
+
+    /** {@code POST /api/consults/{id}/complete} as this specialist (the report is signed); 2xx expected. */
+    public void completeConsult(String referralId, String specialistUsername) {
+        consultStep(STEP_REPORT_FINALISED, referralId, specialistUsername, "complete");
+    }
+
+    private void consultStep(String step, String referralId, String specialistUsername, String action) {
+        expectSuccess(step, callAs(specialistUsername, "POST",
+                uri(config.consultUrl(), "/api/consults/" + referralId + "/" + action), null),
+                "POST /api/consults/{id}/" + action + " as " + specialistUsername);
     }
 
     /** Waits for the final report as gp.jansen, with the configured poll timeout. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import nl.consilium.events.consult.Conclusion;
 import nl.consilium.events.intake.IntakeReason;
+import nl.consilium.events.intake.RejectionReason;
 import nl.consilium.local.demo.ReferralWalkthrough.ApiResponse;
 import nl.consilium.local.demo.ReferralWalkthrough.IntakeDecision;
 import nl.consilium.local.demo.ReferralWalkthrough.ReportDraft;
@@ -39,21 +40,40 @@ class WalkthroughPartsTest {
     }
 
     @Test
-    void theSuitableDecisionHasTheDocumentedFields() {
-        JsonNode json = IntakeDecision.doubtAboutTreatment().toJson();
-        assertThat(json.path("suitable").asBoolean()).isTrue();
+    void theSuitableIntakeRecordHasTheDocumentedFields() {
+        IntakeDecision decision = IntakeDecision.doubtAboutTreatment();
+        JsonNode json = decision.intakeRecordJson();
         assertThat(json.path("clarifiedQuestion").asText()).isNotBlank();
-        assertThat(json.path("reasons").get(0).asText()).isEqualTo("DOUBT_ABOUT_TREATMENT");
-        assertThat(json.path("reasons").size()).isEqualTo(1);
+        assertThat(json.path("reasons").toString()).isEqualTo("[\"TREATMENT_OPTIONS\"]");
+        assertThat(json.path("preferredLanguage").asText()).isEqualTo("nl");
+        assertThat(json.path("availability").size()).isEqualTo(5);
+        assertThat(json.path("availability").get(0).toString())
+                .isEqualTo("{\"day\":\"MONDAY\",\"from\":\"09:00\",\"to\":\"17:00\"}");
+        assertThat(json.path("availability").get(4).path("day").asText()).isEqualTo("FRIDAY");
         assertThat(json.path("patientObjectsToGpReport").isBoolean()).isTrue();
         assertThat(json.path("patientObjectsToGpReport").asBoolean()).isFalse();
-        assertThat(json.has("specialty")).isFalse();
-        assertThat(json.has("unsuitableReason")).isFalse();
+        assertThat(json.has("suitable")).isFalse();
+        assertThat(decision.callOutcome()).isEqualTo("REACHED");
 
-        JsonNode objecting = IntakeDecision.suitableWith("q", IntakeReason.DOUBT_ABOUT_DIAGNOSIS, IntakeReason.OTHER)
-                .objectingToGpReport().toJson();
+        JsonNode decided = decision.decisionJson(3L);
+        assertThat(decided.toString()).isEqualTo("{\"suitable\":true,\"version\":3}");
+        assertThat(decision.decisionJson(null).toString()).isEqualTo("{\"suitable\":true}");
+
+        JsonNode objecting = IntakeDecision.suitableWith("q", IntakeReason.DIAGNOSIS_DOUBT,
+                IntakeReason.UNEXPLAINED_COMPLAINTS).objectingToGpReport().intakeRecordJson();
         assertThat(objecting.path("patientObjectsToGpReport").asBoolean()).isTrue();
-        assertThat(objecting.path("reasons").toString()).isEqualTo("[\"DOUBT_ABOUT_DIAGNOSIS\",\"OTHER\"]");
+        assertThat(objecting.path("reasons").toString()).isEqualTo("[\"DIAGNOSIS_DOUBT\",\"UNEXPLAINED_COMPLAINTS\"]");
+    }
+
+    @Test
+    void anUnsuitableDecisionCarriesItsReasonAndExplanation() {
+        IntakeDecision unreachable = IntakeDecision.notSuitable(RejectionReason.PATIENT_UNREACHABLE, "Drie keer gebeld");
+        assertThat(unreachable.suitable()).isFalse();
+        assertThat(unreachable.callOutcome()).isEqualTo("NOT_REACHED");
+        assertThat(unreachable.decisionJson(null).toString()).isEqualTo(
+                "{\"suitable\":false,\"rejectionReason\":\"PATIENT_UNREACHABLE\",\"explanation\":\"Drie keer gebeld\"}");
+        assertThat(IntakeDecision.notSuitable(RejectionReason.PATIENT_WITHDREW, null).callOutcome()).isEqualTo("REACHED");
+        assertThat(ReferralWalkthrough.intakeCasePath("abc")).isEqualTo("/api/intake/cases/abc");
     }
 
     @Test
@@ -117,7 +137,8 @@ class WalkthroughPartsTest {
         assertThat(timeline.steps().get(1).elapsedMillis()).isGreaterThanOrEqualTo(timeline.steps().get(0).elapsedMillis());
         assertThat(timeline.render()).contains("ZD123456789", "submitted", "consult booked", "Jeroen Smit", "total");
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("[5b0e7c9e] +").contains("consult booked");
-        assertThat(ReferralWalkthrough.STEPS).hasSize(9).startsWith("submitted").endsWith("GP status");
+        assertThat(ReferralWalkthrough.STEPS).hasSize(12).startsWith("submitted", "intake case open", "intake claimed",
+                "patient called", "intake recorded", "intake decided").endsWith("GP status");
     }
 
     @Test
