@@ -6,6 +6,7 @@ import nl.consilium.events.audit.AuditRecorded;
 import nl.consilium.events.consult.ConsultCompleted;
 import nl.consilium.events.consult.ConsultNoShow;
 import nl.consilium.events.consult.ConsultReportAmended;
+import nl.consilium.events.intake.DossierDocumentAdded;
 import nl.consilium.events.intake.IntakeCompleted;
 import nl.consilium.events.intake.IntakeOverdue;
 import nl.consilium.events.intake.IntakeRejected;
@@ -36,6 +37,8 @@ public enum EventType {
     INTAKE_COMPLETED("nl.consilium.intake.IntakeCompleted", 1, Topics.INTAKE, "intake", IntakeCompleted.class),
     INTAKE_REJECTED("nl.consilium.intake.IntakeRejected", 1, Topics.INTAKE, "intake", IntakeRejected.class),
     INTAKE_OVERDUE("nl.consilium.intake.IntakeOverdue", 1, Topics.INTAKE, "intake", IntakeOverdue.class),
+    DOSSIER_DOCUMENT_ADDED("nl.consilium.intake.DossierDocumentAdded", 1, Topics.INTAKE, "intake",
+            DossierDocumentAdded.class),
     PATIENT_OBJECTION_CHANGED("nl.consilium.intake.PatientObjectionChanged", 1, Topics.INTAKE, "intake",
             PatientObjectionChanged.class),
     CONSULT_SCHEDULED("nl.consilium.scheduling.ConsultScheduled", 1, Topics.SCHEDULING, "scheduling",

@@ -17,6 +17,7 @@ import nl.consilium.events.consult.ConsultReport;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import nl.consilium.events.intake.AvailabilityWindow;
+import nl.consilium.events.intake.DossierDocumentAdded;
 import nl.consilium.events.intake.IntakeCompleted;
 import nl.consilium.events.intake.IntakeOverdue;
 import nl.consilium.events.intake.IntakeRejected;
@@ -85,6 +86,8 @@ final class SampleEvents {
                     RejectionReason.NOT_A_SECOND_OPINION_QUESTION, "Wants treatment here.", "01123456"),
             EventType.INTAKE_OVERDUE, new IntakeOverdue(REFERRAL, PATIENT, Instant.parse("2026-11-24T09:15:30Z"),
                     Instant.parse("2026-11-24T09:16:00Z")),
+            EventType.DOSSIER_DOCUMENT_ADDED, new DossierDocumentAdded(REFERRAL, PATIENT, ATTACHMENT.attachmentId(),
+                    "Ontslagbrief cardiologie", "application/pdf", 18234, ATTACHMENT.sha256(), TIME),
             EventType.PATIENT_OBJECTION_CHANGED, new PatientObjectionChanged(REFERRAL, PATIENT, true, TIME,
                     "nurse-subject"),
             EventType.CONSULT_REPORT_AMENDED, new ConsultReportAmended(REFERRAL, CONSULT, PATIENT, "01123456", 1,
