@@ -75,7 +75,8 @@ class GpReferralApiTest {
                 .then().statusCode(200)
                 .body("status", is("REPORT_AVAILABLE"))
                 .body("timeline.milestone", contains("RECEIVED", "INTAKE_COMPLETED", "CONSULT_SCHEDULED",
-                        "REPORT_AVAILABLE"))
+                        "CONSULTED", "REPORT_AVAILABLE"))
+                .body("timeline[3].at", is(r.consultStartsAt().toString()))
                 .body("findings", nullValue());
         given().auth().oauth2(gp).get("/api/gp/referrals/{id}/report", r.referralId())
                 .then().statusCode(200)
@@ -126,7 +127,7 @@ class GpReferralApiTest {
                 .body("detail", not(org.hamcrest.Matchers.containsString(ReportingFixtures.FINDINGS)));
         given().auth().oauth2(gp).get("/api/gp/referrals/{id}", r.referralId())
                 .then().statusCode(200).body("status", is("REPORT_WITHHELD"))
-                .body("timeline.milestone[3]", is("REPORT_WITHHELD"));
+                .body("timeline.milestone[4]", is("REPORT_WITHHELD"));
 
         List<Object[]> rows = auditRows(r.patientId());
         assertThat(rows).extracting(row -> row[0] + " " + row[3])

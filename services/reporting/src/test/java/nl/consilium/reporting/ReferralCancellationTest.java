@@ -125,7 +125,7 @@ class ReferralCancellationTest {
                 .then().statusCode(200)
                 .body("cancellation.cancelledAt", is(afterTheReport.toString()))
                 .body("timeline.milestone", contains("RECEIVED", "INTAKE_COMPLETED", "CONSULT_SCHEDULED",
-                        "REPORT_AVAILABLE", "CANCELLED"));
+                        "CONSULTED", "REPORT_AVAILABLE", "CANCELLED"));
         given().auth().oauth2(gp).get("/api/gp/referrals/{id}/report", r.referralId())
                 .then().statusCode(200).body("findings", is(ReportingFixtures.FINDINGS));
     }

@@ -18,15 +18,27 @@ import nl.consilium.events.common.PatientDetails;
 import nl.consilium.events.common.Referrer;
 import nl.consilium.events.consult.Conclusion;
 import nl.consilium.events.consult.ConsultCompleted;
+import nl.consilium.events.consult.ConsultNoShow;
 import nl.consilium.events.consult.ConsultReport;
+import nl.consilium.events.consult.ConsultReportAmended;
 import nl.consilium.events.intake.IntakeCompleted;
 import nl.consilium.events.intake.IntakeOverdue;
 import nl.consilium.events.intake.IntakeReason;
 import nl.consilium.events.intake.IntakeRejected;
+import nl.consilium.events.intake.PatientObjectionChanged;
 import nl.consilium.events.intake.RejectionReason;
+import nl.consilium.events.referral.DocumentAttachment;
+import nl.consilium.events.referral.QuestionnaireAnswers;
 import nl.consilium.events.referral.ReferralCancelled;
+import nl.consilium.events.referral.ReferralLetterReceived;
 import nl.consilium.events.referral.ReferralReceived;
+import nl.consilium.events.referral.ReferralSupplemented;
+import nl.consilium.events.referral.TransmuralAgreementAssessment;
+import nl.consilium.events.scheduling.ConsultCancelled;
+import nl.consilium.events.scheduling.ConsultRescheduled;
 import nl.consilium.events.scheduling.ConsultScheduled;
+import nl.consilium.events.scheduling.MatchingFailed;
+import nl.consilium.events.scheduling.MatchingFailureReason;
 import nl.consilium.testing.ConsiliumTestInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -80,7 +92,7 @@ record ReportingFixtures(UUID referralId, UUID patientId, String referrerAgb, St
 
     ReferralReceived received() {
         return new ReferralReceived(referralId, zdNumber, receivedAt, patientId,
-                new PatientDetails("P. Testpatiënt", LocalDate.of(1970, 1, 31), "male", "+31600000001", "p@example.org"),
+                new PatientDetails(PATIENT_NAME, LocalDate.of(1970, 1, 31), "male", "+31600000001", "p@example.org"),
                 new Referrer(referrerAgb, "H. Jansen", "Praktijk Jansen"), "SECOND_OPINION", "cardiology",
                 "Ziekenhuis Oost", "Dr. P. Visser");
     }
@@ -98,10 +110,15 @@ record ReportingFixtures(UUID referralId, UUID patientId, String referrerAgb, St
     }
 
     ConsultCompleted completed() {
+        return completed(completedAt());
+    }
+
+    /** The consult is completed, its report signed a minute before, at {@code completedAt}. */
+    ConsultCompleted completed(Instant completedAt) {
         return new ConsultCompleted(referralId, UUID.nameUUIDFromBytes(referralId.toString().getBytes()), patientId,
-                "03111111", referrerAgb, completedAt(),
+                "03111111", referrerAgb, completedAt,
                 new ConsultReport(QUESTION, FINDINGS, Conclusion.CONFIRMS_POLICY, RECOMMENDATIONS, "specialist-03111111",
-                        completedAt().minusSeconds(60)),
+                        completedAt.minusSeconds(60)),
                 patientObjects);
     }
 
@@ -125,6 +142,104 @@ record ReportingFixtures(UUID referralId, UUID patientId, String referrerAgb, St
     ReferralCancelled cancelled(Instant cancelledAt, String reasonCode, String reasonText) {
         return new ReferralCancelled(referralId, zdNumber, "zd-cancel-" + referralId, cancelledAt, reasonCode,
                 reasonText);
+    }
+
+    static final String PATIENT_NAME = "P. Testpatiënt";
+    static final String SECOND_SPECIALIST = "Anna de Vries";
+
+    /** The referral letter (a PDF, described) arrives an hour after the appointment request. */
+    ReferralLetterReceived letterReceived() {
+        return new ReferralLetterReceived(referralId, zdNumber, "zd-letter-" + referralId, receivedAt.plusSeconds(3600),
+                List.of(new DocumentAttachment(UUID.nameUUIDFromBytes(("letter" + referralId).getBytes()),
+                        "Verwijsbrief", "application/pdf", 1234, "ab".repeat(32))));
+    }
+
+    /**
+     * The questionnaire (half an hour after receipt): under treatment no more, same complaints, will
+     * not return; the gateway's assessment says row 3 (copy to the first specialist) or row 2c.
+     */
+    ReferralSupplemented questionnaire(boolean copyToFirstSpecialistRequired) {
+        TransmuralAgreementAssessment assessment = copyToFirstSpecialistRequired
+                ? new TransmuralAgreementAssessment("3", "GP", true, true, "CONFORMS", false,
+                        "No longer under treatment: new referral, copy of the letter to the first specialist")
+                : new TransmuralAgreementAssessment("2c", "GP", true, false, "CONFORMS", false,
+                        "Not satisfied, will not return, no consultation: new referral");
+        return new ReferralSupplemented(referralId, zdNumber, "zd-questionnaire-" + referralId,
+                ReferralSupplemented.QUESTIONNAIRE, receivedAt.plusSeconds(1800), List.of(),
+                new QuestionnaireAnswers(!copyToFirstSpecialistRequired, false, false, false,
+                        List.of("DIAGNOSIS_DOUBT"), null, assessment));
+    }
+
+    /** The consult of {@link #scheduled()} moves a day on, to another specialist, at {@code requestedBy}'s request. */
+    ConsultRescheduled rescheduled(String requestedBy) {
+        return new ConsultRescheduled(referralId, consultId(), patientId, "03222222", SECOND_SPECIALIST, "cardiology",
+                movedStartsAt(), movedStartsAt().plusSeconds(1800), requestedBy, "03111111", consultStartsAt(),
+                rescheduledAt());
+    }
+
+    Instant rescheduledAt() {
+        return receivedAt.plusSeconds(86_400);
+    }
+
+    Instant movedStartsAt() {
+        return consultStartsAt().plusSeconds(86_400);
+    }
+
+    /** The booked consult of {@link #scheduled()} is cancelled a day after receipt by {@code cancelledBy}. */
+    ConsultCancelled consultCancelled(String cancelledBy) {
+        return new ConsultCancelled(referralId, consultId(), patientId, "03111111", consultStartsAt(), cancelledBy,
+                "Patiënt is verhinderd", consultCancelledAt());
+    }
+
+    Instant consultCancelledAt() {
+        return receivedAt.plusSeconds(86_400);
+    }
+
+    /** A second booking after a cancellation: another consult, two days after receipt, starting a day later. */
+    ConsultScheduled rebooked() {
+        return new ConsultScheduled(referralId, UUID.nameUUIDFromBytes((referralId + "-2").getBytes()), patientId,
+                "03222222", SECOND_SPECIALIST, "cardiology", movedStartsAt(), movedStartsAt().plusSeconds(1800),
+                "COORDINATOR", false);
+    }
+
+    Instant rebookedAt() {
+        return receivedAt.plusSeconds(2 * 86_400);
+    }
+
+    /** Matching finds no independent specialist, right after the intake. */
+    MatchingFailed matchingFailed() {
+        return new MatchingFailed(referralId, patientId, "cardiology", LocalDate.of(2026, 12, 7),
+                MatchingFailureReason.NO_INDEPENDENT_SPECIALIST, intakeCompletedAt().plusSeconds(5));
+    }
+
+    static final String ADDENDUM = "Aanvulling: de echo van 20 november bevestigt de bevinding.";
+
+    /** The nurse records that the patient (no longer) objects, at {@code at}. */
+    PatientObjectionChanged objectionChanged(boolean objects, Instant at) {
+        return new PatientObjectionChanged(referralId, patientId, objects, at, "nurse.bakker");
+    }
+
+    /** The patient does not show up for the consult of {@link #scheduled()}; noticed three quarters of an hour in. */
+    ConsultNoShow noShow() {
+        return new ConsultNoShow(referralId, consultId(), patientId, "03111111", consultStartsAt(), noShowAt(), 1);
+    }
+
+    Instant noShowAt() {
+        return consultStartsAt().plusSeconds(2700);
+    }
+
+    /** The first addendum to the report, a day after it was final. */
+    ConsultReportAmended amended() {
+        return new ConsultReportAmended(referralId, consultId(), patientId, referrerAgb, 1, ADDENDUM,
+                "specialist-03111111", SPECIALIST, amendedAt(), patientObjects);
+    }
+
+    Instant amendedAt() {
+        return completedAt().plusSeconds(86_400);
+    }
+
+    UUID consultId() {
+        return UUID.nameUUIDFromBytes(referralId.toString().getBytes());
     }
 
     AuditRecorded audit(String service, String action, Instant at) {

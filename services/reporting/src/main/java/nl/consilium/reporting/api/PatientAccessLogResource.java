@@ -14,7 +14,11 @@ import nl.consilium.events.audit.AuditOutcome;
 import nl.consilium.reporting.domain.PatientAccessRecord;
 import nl.consilium.reporting.service.AccessLogService;
 
-/** The NEN 7513 overview a patient has a right to: who accessed their data, when, from where. */
+/**
+ * The NEN 7513 overview a patient has a right to: who accessed their data, when, from where. Kept for
+ * the clients of before; {@code GET /api/reporting/audit?patient=} ({@link AuditOverviewResource})
+ * answers the same overview, with the same audit of its use.
+ */
 @Path("/api/patients/{patientId}/access-log")
 @Produces(MediaType.APPLICATION_JSON)
 public class PatientAccessLogResource {
@@ -24,6 +28,7 @@ public class PatientAccessLogResource {
 
     @GET
     @RolesAllowed("coordinator")
+    @Deprecated
     public AccessLogView get(@PathParam("patientId") UUID patientId) {
         return new AccessLogView(patientId, accessLog.accessLog(patientId).stream().map(AccessEntry::of).toList());
     }

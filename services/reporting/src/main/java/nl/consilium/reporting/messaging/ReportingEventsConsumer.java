@@ -4,53 +4,49 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import nl.consilium.platform.inbox.IdempotentConsumer;
 import nl.consilium.reporting.service.ReportingProjection;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads every Consilium topic into reporting's read model, each event once per channel; a record
- * that cannot be read goes to {@code consilium.dlq.reporting}.
+ * Reads every Consilium topic into reporting's read model, each event once per channel (and after
+ * any rebuild in progress); a record that cannot be read goes to {@code consilium.dlq.reporting}.
  */
 @ApplicationScoped
 public class ReportingEventsConsumer {
 
     @Inject
-    IdempotentConsumer inbox;
-
-    @Inject
     ReportingProjection projection;
 
-    /** ReferralReceived and ReferralCancelled (topic consilium.referral). */
+    /** ReferralReceived, ReferralLetterReceived, ReferralSupplemented, ReferralCancelled (topic consilium.referral). */
     @Incoming("referral-events")
     @Blocking
     @Transactional
     public void onReferralEvent(String json) {
-        inbox.receive("reporting.referral-events", json, projection::apply);
+        projection.consume(ReportingProjection.REFERRAL_CONSUMER, json);
     }
 
-    /** IntakeCompleted (topic consilium.intake). */
+    /** IntakeCompleted, IntakeRejected, IntakeOverdue, PatientObjectionChanged (topic consilium.intake). */
     @Incoming("intake-events")
     @Blocking
     @Transactional
     public void onIntakeEvent(String json) {
-        inbox.receive("reporting.intake-events", json, projection::apply);
+        projection.consume(ReportingProjection.INTAKE_CONSUMER, json);
     }
 
-    /** ConsultScheduled (topic consilium.scheduling). */
+    /** ConsultScheduled, ConsultRescheduled, ConsultCancelled, MatchingFailed (topic consilium.scheduling). */
     @Incoming("scheduling-events")
     @Blocking
     @Transactional
     public void onSchedulingEvent(String json) {
-        inbox.receive("reporting.scheduling-events", json, projection::apply);
+        projection.consume(ReportingProjection.SCHEDULING_CONSUMER, json);
     }
 
-    /** ConsultCompleted (topic consilium.consult). */
+    /** ConsultCompleted, ConsultReportAmended, ConsultNoShow (topic consilium.consult). */
     @Incoming("consult-events")
     @Blocking
     @Transactional
     public void onConsultEvent(String json) {
-        inbox.receive("reporting.consult-events", json, projection::apply);
+        projection.consume(ReportingProjection.CONSULT_CONSUMER, json);
     }
 
     /** AuditRecorded of every service, this one's included (topic consilium.audit). */
@@ -58,6 +54,6 @@ public class ReportingEventsConsumer {
     @Blocking
     @Transactional
     public void onAuditEvent(String json) {
-        inbox.receive("reporting.audit-events", json, projection::apply);
+        projection.consume(ReportingProjection.AUDIT_CONSUMER, json);
     }
 }
