@@ -256,19 +256,24 @@ class DossierDocumentTest {
     }
 
     @Test
-    void gpsAndSpecialistsSeeNothingAndCoordinatorsOnlyReadAndDownload() {
+    void gpsSeeNothingUnassignedSpecialistsNothingEitherAndCoordinatorsOnlyReadAndDownload() {
         String nurse = Tokens.nurse();
         UUID id = claimedCase(nurse).referralId();
         byte[] data = sample("letter.pdf");
         String document = upload(nurse, id, "a.pdf", data, "application/pdf", "Brief", null)
                 .statusCode(201).extract().path("documentId");
 
-        for (String outsider : List.of(Tokens.gp(ReferralFixtures.GP_AGB), Tokens.specialist("03123456", "cardiology"))) {
-            given().auth().oauth2(outsider).get(DOCUMENTS, id).then().statusCode(403)
-                    .contentType("application/problem+json").body("type", is("urn:consilium:problem:forbidden"));
-            given().auth().oauth2(outsider).get(DOCUMENTS + "/{documentId}", id, document).then().statusCode(403);
-            upload(outsider, id, "b.pdf", data, "application/pdf", "Brief", null).statusCode(403);
-        }
+        String gp = Tokens.gp(ReferralFixtures.GP_AGB);
+        given().auth().oauth2(gp).get(DOCUMENTS, id).then().statusCode(403)
+                .contentType("application/problem+json").body("type", is("urn:consilium:problem:forbidden"));
+        given().auth().oauth2(gp).get(DOCUMENTS + "/{documentId}", id, document).then().statusCode(403);
+        upload(gp, id, "b.pdf", data, "application/pdf", "Brief", null).statusCode(403);
+        // a specialist reads the documents only of a consult booked with them (DossierSpecialistAccessTest)
+        String specialist = Tokens.specialist("03123456", "cardiology");
+        given().auth().oauth2(specialist).get(DOCUMENTS, id).then().statusCode(404)
+                .contentType("application/problem+json").body("type", is("urn:consilium:problem:not-found"));
+        given().auth().oauth2(specialist).get(DOCUMENTS + "/{documentId}", id, document).then().statusCode(404);
+        upload(specialist, id, "b.pdf", data, "application/pdf", "Brief", null).statusCode(403);
         String coordinator = Tokens.coordinator();
         given().auth().oauth2(coordinator).get(DOCUMENTS, id).then().statusCode(200).body("documentId", contains(document));
         assertThat(given().auth().oauth2(coordinator).get(DOCUMENTS + "/{documentId}", id, document).then()

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.consilium.consult.domain.Consult;
 import nl.consilium.consult.domain.ConsultStatus;
+import nl.consilium.consult.domain.DossierSource;
 import nl.consilium.consult.domain.Report;
 import nl.consilium.consult.domain.ReportAddendum;
 import nl.consilium.consult.domain.ReportStatus;
@@ -60,11 +61,16 @@ public final class ConsultResponses {
 
     /**
      * One document of the dossier, and where to download it: the service that holds it ({@code source}:
-     * {@code intake} or {@code referral-gateway}) serves the bytes; consult only knows what the events
-     * told it.
+     * {@code INTAKE}, the dossier the intake nurse collected) serves the bytes, checks the caller and
+     * audits the download; consult only knows what the events told it. {@code size} in bytes,
+     * {@code sha256} lower-case hex (intake's download answers it as its {@code ETag}).
      */
-    public record DossierDocument(UUID documentId, String title, String contentType, Long size, String source,
-            URI downloadUrl) {
+    public record DossierDocument(UUID documentId, String title, String contentType, long size, String sha256,
+            DossierSource source, URI downloadUrl, Instant addedAt) {
+        static DossierDocument of(ConsultView.Document d) {
+            return new DossierDocument(d.documentId(), d.title(), d.contentType(), d.size(), d.sha256(), d.source(),
+                    d.downloadUrl(), d.addedAt());
+        }
     }
 
     /** A signed addendum to the final report. */
@@ -117,10 +123,8 @@ public final class ConsultResponses {
             ReportBody report = view.report() == null ? null : ReportBody.of(view.report(), view.addenda());
             Cancellation cancellation = c.cancelledAt() == null ? null
                     : new Cancellation(c.cancelledAt(), c.cancelledBy(), c.cancellationReasonCode());
-            // The dossier's documents belong to intake (and the referral's attachments to the gateway);
-            // consult lists what their events describe. None do yet: intake publishes its dossier in a
-            // later change, so the list is empty and the intake summary above is what consult knows.
-            List<DossierDocument> dossier = List.of();
+            // The dossier's documents belong to intake; consult lists what its events described
+            List<DossierDocument> dossier = view.dossier().stream().map(DossierDocument::of).toList();
             return new ConsultDetails(c.referralId(), c.consultId(), c.status(), c.version(), c.clarifiedQuestion(),
                     c.reasons(), situation, patient, c.referrerAgb(), c.patientObjectsToGpReport(), appointment, room,
                     lifecycle, dossier, report, cancellation);

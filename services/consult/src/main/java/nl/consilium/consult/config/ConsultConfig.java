@@ -3,6 +3,7 @@ package nl.consilium.consult.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -13,6 +14,14 @@ public interface ConsultConfig {
     Video video();
 
     Mail mail();
+
+    /**
+     * Where intake serves the dossier documents, e.g. {@code https://consilium.example.org} (an absolute
+     * http(s) URL, maybe with a path prefix): a consult's {@code dossier[].downloadUrl} is intake's path
+     * {@code /api/intake/cases/{referralId}/dossier/documents/{documentId}} under it. Not set: the path
+     * alone, for a UI that reaches every service under one origin.
+     */
+    Optional<URI> intakeBaseUrl();
 
     /** The video room of a consult. */
     interface Video {

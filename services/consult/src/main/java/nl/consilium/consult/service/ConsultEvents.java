@@ -9,12 +9,14 @@ import java.util.Objects;
 import java.util.UUID;
 import nl.consilium.consult.domain.Booking;
 import nl.consilium.consult.domain.Consult;
+import nl.consilium.consult.domain.DossierDocument;
 import nl.consilium.consult.domain.Report;
 import nl.consilium.consult.domain.video.VideoRoom;
 import nl.consilium.consult.service.mail.MailKind;
 import nl.consilium.consult.service.mail.MailQueue;
 import nl.consilium.consult.service.mail.PatientMails.Facts;
 import nl.consilium.consult.service.video.VideoRooms;
+import nl.consilium.events.intake.DossierDocumentAdded;
 import nl.consilium.events.intake.IntakeCompleted;
 import nl.consilium.events.intake.PatientObjectionChanged;
 import nl.consilium.events.referral.ReferralCancelled;
@@ -30,6 +32,8 @@ import org.jboss.logging.Logger;
  * room (the old links stop working), the patient is told, and a previous specialist loses the consult
  * and their unsigned draft. {@code ConsultCancelled} and {@code ReferralCancelled} cancel it, and an
  * invited patient is told. {@code PatientObjectionChanged}: the latest state wins.
+ * {@code DossierDocumentAdded} adds a document's description to the referral's dossier, also before
+ * the consult exists.
  *
  * <p>Every change, its room and its email are one transaction with the consumer's
  * {@code processed_event} row. Only ids go to the log.
@@ -129,6 +133,21 @@ public class ConsultEvents {
                 }
             }
         }
+    }
+
+    /**
+     * Intake added a document to the referral's dossier: its description is kept for the consult's
+     * dossier list (whether or not the consult exists yet); the bytes stay with intake. A document
+     * known already is left as it is.
+     */
+    @Transactional
+    public void recordDossierDocument(DossierDocumentAdded added) {
+        UUID documentId = Objects.requireNonNull(added.documentId(), "documentId");
+        if (DossierDocument.findById(documentId) != null) {
+            LOG.infof("Ignored dossier document %s of referral %s: known already", documentId, added.referralId());
+            return;
+        }
+        DossierDocument.fromIntake(added, clock.instant()).persist();
     }
 
     /** The patient's objection to the report going to the GP changed. */

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 import nl.consilium.consult.domain.Consult;
 import nl.consilium.consult.domain.ConsultStatus;
+import nl.consilium.consult.domain.DossierDocument;
 import nl.consilium.consult.domain.IllegalConsultTransition;
 import nl.consilium.consult.domain.Report;
 import nl.consilium.consult.domain.ReportAddendum;
@@ -67,6 +68,9 @@ public class ConsultService {
 
     @Inject
     MailQueue mails;
+
+    @Inject
+    DossierLinks dossierLinks;
 
     @Inject
     Clock clock;
@@ -242,7 +246,11 @@ public class ConsultService {
         ConsultView.Room room = rooms.openRoom(consult).map(r -> new ConsultView.Room(r.provider(), r.issuedAt(),
                 ownConsult ? rooms.specialistLink(consult, now).orElse(null) : null,
                 rooms.linkExpiry(consult.endsAt()).orElse(null))).orElse(null);
-        return new ConsultView(consult, report, addenda, room);
+        List<ConsultView.Document> dossier = DossierDocument.ofReferral(consult.referralId()).stream()
+                .map(d -> new ConsultView.Document(d.documentId(), d.title(), d.contentType(), d.size(), d.sha256(),
+                        d.source(), dossierLinks.downloadUrl(d), d.addedAt()))
+                .toList();
+        return new ConsultView(consult, report, addenda, room, dossier);
     }
 
     /** The name under a signature: the booked specialist's, else the token's {@code name}, else its subject. */

@@ -37,7 +37,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /**
  * A case's dossier: the checklist of documents requested from the treating hospital, the patient or
  * the GP, and the uploaded documents. Nurses and coordinators read; the nurse holding the case's
- * claim changes.
+ * claim changes; the specialist the consult is booked with lists and downloads the documents (any
+ * other specialist gets 404, decided in {@link DossierService}).
  */
 @Path("/api/intake/cases/{referralId}/dossier")
 public class DossierResource {
@@ -111,7 +112,7 @@ public class DossierResource {
     @GET
     @Path("/documents")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"nurse", "coordinator"})
+    @RolesAllowed({"nurse", "coordinator", "specialist"})
     public List<Dossier.Document> documents(@PathParam("referralId") UUID referralId) {
         return dossier.documents(referralId);
     }
@@ -143,7 +144,7 @@ public class DossierResource {
      */
     @GET
     @Path("/documents/{documentId}")
-    @RolesAllowed({"nurse", "coordinator"})
+    @RolesAllowed({"nurse", "coordinator", "specialist"})
     public Response download(@PathParam("referralId") UUID referralId, @PathParam("documentId") UUID documentId) {
         DossierService.DocumentContent content = dossier.download(referralId, documentId);
         Dossier.Document document = content.document();

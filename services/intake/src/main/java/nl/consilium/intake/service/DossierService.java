@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import nl.consilium.events.audit.AuditOutcome;
+import nl.consilium.events.intake.DossierDocumentAdded;
 import nl.consilium.intake.config.DossierConfig;
 import nl.consilium.intake.domain.DossierDocument;
 import nl.consilium.intake.domain.DossierItem;
@@ -21,9 +23,12 @@ import nl.consilium.intake.domain.DossierItemSource;
 import nl.consilium.intake.domain.DossierItemStatus;
 import nl.consilium.intake.domain.IllegalDossierChange;
 import nl.consilium.intake.domain.IntakeCase;
+import nl.consilium.intake.domain.IntakeStatus;
+import nl.consilium.intake.domain.SpecialistAssignment;
 import nl.consilium.platform.audit.AccessKind;
 import nl.consilium.platform.audit.AuditLog;
 import nl.consilium.platform.content.ContentTypes;
+import nl.consilium.platform.outbox.Outbox;
 import nl.consilium.platform.problem.ProblemException;
 import nl.consilium.platform.security.CurrentUser;
 import org.jboss.logging.Logger;
@@ -31,14 +36,21 @@ import org.jboss.logging.Logger;
 /**
  * The dossier use cases: the checklist of documents the nurse requested for a case, and the
  * documents uploaded to it. Reads are for nurses and coordinators; every change is the nurse's who
- * holds the case's claim, and none is possible once the referral is cancelled. Every read, list and
- * change is audited with the case's patient and referral.
+ * holds the case's claim, and none is possible once the referral is cancelled. The specialist the
+ * consult is booked with (as scheduling announced it, {@link SpecialistAssignments}) may list and
+ * download the documents too; any other specialist gets a 404, as for an unknown case. Every upload
+ * is announced as {@link DossierDocumentAdded} in its transaction, so that consult lists the document
+ * for the specialist. Every read, list and change is audited with the case's patient and referral; a
+ * specialist's refused read as {@code DENIED}.
  */
 @ApplicationScoped
 public class DossierService {
 
     static final String ITEM_RESOURCE = "dossier-item";
     static final String DOCUMENT_RESOURCE = "dossier-document";
+    private static final String NURSE = "nurse";
+    private static final String COORDINATOR = "coordinator";
+    private static final String SPECIALIST = "specialist";
     private static final Logger LOG = Logger.getLogger(DossierService.class);
 
     @Inject
@@ -46,6 +58,9 @@ public class DossierService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     CurrentUser user;
@@ -134,20 +149,26 @@ public class DossierService {
         return change(referralId, itemId, expectedVersion, item -> item.markNotNeeded(user.subject(), clock.instant(), note));
     }
 
-    /** The documents of a case, without their bytes; every document shown is a search access. */
+    /**
+     * The documents of a case, without their bytes; every document shown is a search access. For
+     * nurses, coordinators and the assigned specialist ({@link #findCaseForDocumentReader}).
+     */
     @Transactional
     public List<Dossier.Document> documents(UUID referralId) {
-        IntakeCase intakeCase = findCase(referralId);
+        IntakeCase intakeCase = findCaseForDocumentReader(referralId, AccessKind.SEARCH, referralId);
         List<DossierDocument> documents = DossierDocument.ofCase(referralId);
         documents.forEach(d -> audit.record(AccessKind.SEARCH, DOCUMENT_RESOURCE, d.id(), intakeCase.patientId(),
                 referralId));
         return documents.stream().map(DossierService::describe).toList();
     }
 
-    /** One document's description and bytes; an audited read. */
+    /**
+     * One document's description and bytes; an audited read. For nurses, coordinators and the
+     * assigned specialist ({@link #findCaseForDocumentReader}).
+     */
     @Transactional
     public DocumentContent download(UUID referralId, UUID documentId) {
-        IntakeCase intakeCase = findCase(referralId);
+        IntakeCase intakeCase = findCaseForDocumentReader(referralId, AccessKind.READ, documentId);
         DossierDocument document = DossierDocument.ofCase(referralId, documentId)
                 .orElseThrow(() -> ProblemException.notFound("Document " + documentId + " of case " + referralId));
         audit.record(AccessKind.READ, DOCUMENT_RESOURCE, documentId, intakeCase.patientId(), referralId);
@@ -200,6 +221,9 @@ public class DossierService {
                 user.subject(), now);
         Panache.getEntityManager().flush();
         audit.record(AccessKind.CREATE, DOCUMENT_RESOURCE, document.id(), intakeCase.patientId(), referralId);
+        // described, never carried: the assigned specialist downloads the bytes from here
+        outbox.publish(new DossierDocumentAdded(referralId, intakeCase.patientId(), document.id(), document.title(),
+                document.contentType(), document.size(), document.sha256(), document.uploadedAt()));
         LOG.infof("Dossier document %s (%s, %d bytes) added to case %s", document.id(), declared, data.length,
                 referralId);
         return describe(document);
@@ -229,6 +253,28 @@ public class DossierService {
      */
     private IntakeCase lockForChange(UUID referralId) {
         return intake.requireClaimHolder(referralId);
+    }
+
+    /**
+     * The case, when the caller may read its dossier documents: a nurse or coordinator any case; a
+     * specialist only a case whose consult is booked with them now (token claim {@code agb} equal to
+     * the specialist scheduling announced last) and whose referral is not cancelled. A specialist's
+     * other attempts are audited {@code DENIED} (the list naming the referral, a download the
+     * document asked for) and answered 404 exactly like an unknown case, so that they learn nothing
+     * about cases that are not theirs.
+     */
+    private IntakeCase findCaseForDocumentReader(UUID referralId, AccessKind kind, UUID resourceId) {
+        IntakeCase intakeCase = findCase(referralId);
+        if (user.hasRole(NURSE) || user.hasRole(COORDINATOR)) {
+            return intakeCase;
+        }
+        if (user.hasRole(SPECIALIST) && intakeCase.status() != IntakeStatus.CANCELLED
+                && SpecialistAssignment.isAssigned(referralId, user.agb().orElse(null))) {
+            return intakeCase;
+        }
+        audit.recordRefused(kind, DOCUMENT_RESOURCE, resourceId, intakeCase.patientId(), referralId,
+                AuditOutcome.DENIED);
+        throw caseNotFound(referralId);
     }
 
     private static IntakeCase findCase(UUID referralId) {
