@@ -45,20 +45,21 @@ import nl.consilium.scheduling.service.CoordinatorService.RequestPage;
 @RolesAllowed("coordinator")
 public class RequestResource {
 
-    private static final String STATUS = "UNASSIGNED|MATCHING_FAILED|BOOKED|CANCELLED";
+    private static final String STATUS = "UNASSIGNED|MATCHING_FAILED|REPEATED_NO_SHOW|BOOKED|CANCELLED";
 
     @Inject
     CoordinatorService coordinator;
 
     /**
      * The requests with the given statuses (comma-separated; default the open ones,
-     * {@code MATCHING_FAILED,UNASSIGNED}), oldest first, paged.
+     * {@code MATCHING_FAILED,UNASSIGNED,REPEATED_NO_SHOW}), oldest first, paged.
      */
     @GET
     public Page<RequestSummary> list(
-            @QueryParam("status") @DefaultValue("MATCHING_FAILED,UNASSIGNED")
+            @QueryParam("status") @DefaultValue("MATCHING_FAILED,UNASSIGNED,REPEATED_NO_SHOW")
             @Pattern(regexp = "(" + STATUS + ")(,(" + STATUS + "))*",
-                    message = "must be one or more of UNASSIGNED, MATCHING_FAILED, BOOKED, CANCELLED, comma-separated")
+                    message = "must be one or more of UNASSIGNED, MATCHING_FAILED, REPEATED_NO_SHOW, BOOKED, CANCELLED,"
+                            + " comma-separated")
             String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {

@@ -43,18 +43,19 @@ public final class SchedulingResponses {
 
     /**
      * A referral's video consult: the booked one, else the last one (then {@code status} CANCELLED since
-     * {@code cancelledAt}, {@code cancelledBy} PATIENT, SPECIALIST or REFERRAL_CANCELLED).
+     * {@code cancelledAt}, {@code cancelledBy} PATIENT, SPECIALIST or REFERRAL_CANCELLED; or NO_SHOW since
+     * {@code noShowAt}, when the patient did not show up).
      * {@code withinDeadline} is false when it falls after {@code consultDueOn}; {@code assignedBy}
      * MATCHING or COORDINATOR; {@code deadlineOverridden} when a coordinator booked it after the deadline.
      */
     public record AppointmentView(UUID consultId, UUID referralId, String specialistAgb, String specialistName,
             String specialty, Instant startsAt, Instant endsAt, LocalDate consultDueOn, boolean withinDeadline,
             AppointmentStatus status, Instant cancelledAt, CancelledBy cancelledBy, AssignedBy assignedBy,
-            boolean deadlineOverridden) {
+            boolean deadlineOverridden, Instant noShowAt) {
         static AppointmentView of(Appointment a) {
             return new AppointmentView(a.consultId(), a.referralId(), a.specialistAgb(), a.specialistName(),
                     a.specialty(), a.startsAt(), a.endsAt(), a.consultDueOn(), a.withinDeadline(), a.status(),
-                    a.cancelledAt(), a.cancelledBy(), a.assignedBy(), a.deadlineOverridden());
+                    a.cancelledAt(), a.cancelledBy(), a.assignedBy(), a.deadlineOverridden(), a.noShowAt());
         }
     }
 
@@ -63,12 +64,12 @@ public final class SchedulingResponses {
             Instant startsAt, Instant endsAt, AppointmentStatus status, Instant bookedAt, AssignedBy assignedBy,
             String assignedByUser, boolean withinDeadline, boolean deadlineOverridden, String overrideReason,
             Instant cancelledAt, CancelledBy cancelledBy, String cancelReason, Instant rescheduledAt,
-            RequestedBy rescheduleRequestedBy, String rescheduleReason) {
+            RequestedBy rescheduleRequestedBy, String rescheduleReason, Instant noShowAt) {
         static BookingView of(Appointment a) {
             return new BookingView(a.bookingId(), a.consultId(), a.specialistAgb(), a.specialistName(), a.startsAt(),
                     a.endsAt(), a.status(), a.bookedAt(), a.assignedBy(), a.assignedByUser(), a.withinDeadline(),
                     a.deadlineOverridden(), a.overrideReason(), a.cancelledAt(), a.cancelledBy(), a.cancelReason(),
-                    a.rescheduledAt(), a.rescheduleRequestedBy(), a.rescheduleReason());
+                    a.rescheduledAt(), a.rescheduleRequestedBy(), a.rescheduleReason(), a.noShowAt());
         }
     }
 
@@ -160,14 +161,14 @@ public final class SchedulingResponses {
         }
     }
 
-    /** A scheduling request in the coordinator's list. */
+    /** A scheduling request in the coordinator's list; {@code noShows}: how often the patient did not show up. */
     public record RequestSummary(UUID referralId, UUID patientId, String specialty, ConsultRequestStatus status,
             MatchingFailureReason failureReason, String reason, LocalDate consultDueOn, Instant createdAt,
-            Instant updatedAt, Instant cancelledAt, CancelledBy cancelledBy, ConsultRef consult) {
+            Instant updatedAt, Instant cancelledAt, CancelledBy cancelledBy, int noShows, ConsultRef consult) {
         static RequestSummary of(ConsultRequest r, Appointment booked) {
             return new RequestSummary(r.referralId(), r.patientId(), r.specialty(), r.status(), r.failureReason(),
                     r.reason(), r.consultDueOn(), r.createdAt(), r.updatedAt(), r.cancelledAt(), r.cancelledBy(),
-                    ConsultRef.of(booked));
+                    r.noShows(), ConsultRef.of(booked));
         }
     }
 
@@ -180,12 +181,12 @@ public final class SchedulingResponses {
     /** One scheduling request with its consult, the bookings it had and the rationale of every matching run. */
     public record RequestDetailView(UUID referralId, UUID patientId, ConsultRequestStatus status,
             MatchingFailureReason failureReason, String reason, Instant createdAt, Instant updatedAt, Instant cancelledAt,
-            CancelledBy cancelledBy, MatchInput input, AppointmentView appointment, List<BookingView> bookings,
-            List<RationaleRun> matchings) {
+            CancelledBy cancelledBy, int noShows, MatchInput input, AppointmentView appointment,
+            List<BookingView> bookings, List<RationaleRun> matchings) {
         static RequestDetailView of(RequestDetails d) {
             ConsultRequest r = d.request();
             return new RequestDetailView(r.referralId(), r.patientId(), r.status(), r.failureReason(), r.reason(),
-                    r.createdAt(), r.updatedAt(), r.cancelledAt(), r.cancelledBy(),
+                    r.createdAt(), r.updatedAt(), r.cancelledAt(), r.cancelledBy(), r.noShows(),
                     new MatchInput(r.specialty(), r.focusArea(), r.preferredLanguage(), r.treatingHospital(),
                             d.treatingOrganisations(), r.treatingSpecialistAgb(), d.patientAvailability(),
                             d.consultDueOn()),

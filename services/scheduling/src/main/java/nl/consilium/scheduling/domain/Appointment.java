@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * One booking of a specialist's slot for the consult of a referral. A consult keeps its consult id for
  * life; when it is rescheduled its booking becomes {@link AppointmentStatus#RESCHEDULED}
- * ({@link #movedAway}) and a new booking of the same consult holds the new slot. The database holds at
+ * ({@link #movedAway}) and a new booking of the same consult holds the new slot; when the patient did
+ * not show up it becomes {@link AppointmentStatus#NO_SHOW} ({@link #noShow}). The database holds at
  * most one {@code BOOKED} booking per referral and per specialist's slot (partial unique indexes): a
  * booking is inserted by the service's booking store with {@code on conflict do nothing}, which is how
  * concurrent bookings of one slot learn that they lost it.
@@ -106,7 +107,11 @@ public class Appointment extends PanacheEntityBase {
     @Column(name = "reschedule_reason")
     private String rescheduleReason;
 
-    /** The booking this one replaced when the consult was rescheduled. */
+    /** When consult recorded that the patient did not show up (consult's clock). */
+    @Column(name = "no_show_at")
+    private Instant noShowAt;
+
+    /** The booking this one replaced when the consult was rescheduled (or planned again after a no-show). */
     @Column(name = "rescheduled_from")
     private UUID rescheduledFrom;
 
@@ -118,10 +123,21 @@ public class Appointment extends PanacheEntityBase {
         return find("referralId = ?1 and status = ?2", referralId, AppointmentStatus.BOOKED).firstResultOptional();
     }
 
-    /** The referral's booked consult, or else its last booking (cancelled). */
+    /** The referral's booked consult, or else its last booking (cancelled, moved or a no-show). */
     public static Optional<Appointment> current(UUID referralId) {
         return find("referralId = ?1 order by case when status = ?2 then 0 else 1 end, bookedAt desc, bookingId",
                 referralId, AppointmentStatus.BOOKED).firstResultOptional();
+    }
+
+    /** The booking of this consult of the referral at {@code startsAt}, whatever became of it. */
+    public static Optional<Appointment> of(UUID referralId, UUID consultId, Instant startsAt) {
+        return find("referralId = ?1 and consultId = ?2 and startsAt = ?3 order by bookedAt desc, bookingId",
+                referralId, consultId, startsAt).firstResultOptional();
+    }
+
+    /** How many of the referral's bookings the patient did not show up for. */
+    public static long noShows(UUID referralId) {
+        return count("referralId = ?1 and status = ?2", referralId, AppointmentStatus.NO_SHOW);
     }
 
     /** Every booking of the referral, oldest first. */
@@ -171,6 +187,22 @@ public class Appointment extends PanacheEntityBase {
         this.rescheduleReason = reason;
     }
 
+    /**
+     * The patient did not show up for this booking: it ends, holding neither its slot nor the referral
+     * (the referral may be booked again).
+     *
+     * @param at when consult recorded it
+     * @return false when it was not booked (moved, cancelled, or a no-show already): nothing changed
+     */
+    public boolean noShow(Instant at) {
+        if (status != AppointmentStatus.BOOKED) {
+            return false;
+        }
+        this.status = AppointmentStatus.NO_SHOW;
+        this.noShowAt = Objects.requireNonNull(at, "at");
+        return true;
+    }
+
     /** Whether this consult is booked with the specialist with AGB code {@code agb}. */
     public boolean isWith(String agb) {
         return specialistAgb.equals(agb);
@@ -203,6 +235,7 @@ public class Appointment extends PanacheEntityBase {
     public Instant rescheduledAt() { return rescheduledAt; }
     public RequestedBy rescheduleRequestedBy() { return rescheduleRequestedBy; }
     public String rescheduleReason() { return rescheduleReason; }
+    public Instant noShowAt() { return noShowAt; }
     public UUID rescheduledFrom() { return rescheduledFrom; }
     public long version() { return version; }
 }

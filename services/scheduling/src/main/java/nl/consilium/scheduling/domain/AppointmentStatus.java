@@ -7,5 +7,10 @@ public enum AppointmentStatus {
     /** The consult moved to another slot (a newer booking of the same consult); this slot is free. Final. */
     RESCHEDULED,
     /** The consult was cancelled (by the patient, the specialist, or the referral's cancellation); the slot is free. Final. */
-    CANCELLED
+    CANCELLED,
+    /**
+     * The patient did not show up (consult's {@code ConsultNoShow}); the booking holds neither its slot
+     * (in the past) nor the referral, which may be booked again. Final.
+     */
+    NO_SHOW
 }

@@ -76,6 +76,10 @@ public class ConsultRequest extends PanacheEntityBase {
     @Column(name = "consult_id")
     private UUID consultId;
 
+    /** How often the patient did not show up for the referral's consult (scheduling's count; see {@link #noShow}). */
+    @Column(name = "no_shows", nullable = false)
+    private int noShows;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -143,6 +147,23 @@ public class ConsultRequest extends PanacheEntityBase {
     }
 
     /**
+     * The patient did not show up for the consult: the count becomes {@code count} (never lower). The
+     * consult id stays: a new booking (by matching or by hand) keeps it.
+     */
+    public void noShow(int count, Instant at) {
+        this.noShows = Math.max(noShows, count);
+        this.updatedAt = at;
+    }
+
+    /** The patient did not show up again: no automatic matching; the coordinator's turn. */
+    public void repeatedNoShow(String explanation, Instant at) {
+        this.status = ConsultRequestStatus.REPEATED_NO_SHOW;
+        this.failureReason = null;
+        this.reason = explanation;
+        this.updatedAt = at;
+    }
+
+    /**
      * The consult or the referral was cancelled: nothing is left to do.
      *
      * @return false when it was cancelled already
@@ -185,6 +206,7 @@ public class ConsultRequest extends PanacheEntityBase {
     public MatchingFailureReason failureReason() { return failureReason; }
     public String reason() { return reason; }
     public UUID consultId() { return consultId; }
+    public int noShows() { return noShows; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
     public Instant cancelledAt() { return cancelledAt; }

@@ -12,10 +12,15 @@ public enum ConsultRequestStatus {
      */
     UNASSIGNED,
     /** The consult or the referral was cancelled; nothing is left to do. Final. */
-    CANCELLED;
+    CANCELLED,
+    /**
+     * The patient did not show up a second time (or more): no automatic matching any more; on the
+     * coordinator's list, who assigns a specialist and slot by hand (or the referral is cancelled).
+     */
+    REPEATED_NO_SHOW;
 
     /** Whether the case waits for a coordinator. */
     public boolean isOpen() {
-        return this == MATCHING_FAILED || this == UNASSIGNED;
+        return this == MATCHING_FAILED || this == UNASSIGNED || this == REPEATED_NO_SHOW;
     }
 }

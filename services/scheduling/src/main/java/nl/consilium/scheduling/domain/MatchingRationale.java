@@ -28,7 +28,9 @@ public class MatchingRationale extends PanacheEntityBase {
         /** On the referral's IntakeCompleted. */
         INTAKE,
         /** A coordinator rescheduled the consult by the rules. */
-        RESCHEDULE
+        RESCHEDULE,
+        /** The patient did not show up for the first time: the consult is planned again by the rules. */
+        NO_SHOW
     }
 
     @Id

@@ -121,7 +121,9 @@ public class CoordinatorService {
      * Books the coordinator's choice for a request that has no consult (matching failed, or it is
      * unassigned), after the engine's checks ({@code Matcher.check}: the same rules as matching). A slot
      * after the deadline is allowed only with {@code overrideDeadline} and a reason; the override is
-     * recorded with who and when, and published ({@code deadlineOverridden}).
+     * recorded with who and when, and published ({@code deadlineOverridden}). A request whose consult
+     * ended as a no-show keeps its consult id (a consult keeps its id for life); otherwise the consult
+     * gets a new one.
      *
      * @throws AssignmentRefused (422) listing every rule the choice breaks
      */
@@ -144,7 +146,8 @@ public class CoordinatorService {
             throw new AssignmentRefused("The choice breaks the matching rules", check.violations());
         }
         SpecialistProfile specialist = snapshot.registry().specialist(choice.specialistAgb()).orElseThrow();
-        NewBooking booking = new NewBooking.Template(UUID.randomUUID(), referralId, request.patientId(),
+        UUID consultId = request.consultId() != null ? request.consultId() : UUID.randomUUID();
+        NewBooking booking = new NewBooking.Template(consultId, referralId, request.patientId(),
                 match.consultDueOn(), now, AssignedBy.COORDINATOR, user.subject(), null)
                 .at(specialist, slot, check.deadlineOverridden(), choice.overrideReason());
         insertOrConflict(booking);

@@ -248,6 +248,7 @@ public final class Matcher {
          */
         Exclusion best(Entry entry, Bookings bookings, boolean focusMatch) {
             String agb = entry.profile.agb();
+            Bookings.OfSpecialist his = bookings.ofSpecialist(agb);
             int max = entry.profile.maxConsultsPerWeek();
             Arrays.fill(weekLoads, -1);
             boolean anyFree = false;
@@ -279,13 +280,13 @@ public final class Matcher {
                         }
                         int load = weekLoads[week];
                         if (load < 0) {
-                            load = bookings.consultsInWeek(agb, LocalDate.ofEpochDay(epochDay));
+                            load = his.consultsInWeek(LocalDate.ofEpochDay(epochDay));
                             weekLoads[week] = load;
                         }
                         boolean underMaximum = load < max;
                         if (inPatientTime && underMaximum) {
-                            Instant startInstant = Instant.ofEpochSecond(start);
-                            if (!bookings.isTaken(agb, startInstant)) {
+                            if (!his.isTaken(start)) {
+                                Instant startInstant = Instant.ofEpochSecond(start);
                                 long end = days.epochSecond(d, s + slotSeconds);
                                 Slot slot = new Slot(startInstant, Instant.ofEpochSecond(end));
                                 found = new Ranked(agb, slot, new Score(focusMatch, startInstant, load));
@@ -296,7 +297,7 @@ public final class Matcher {
                         if (anyFree && (anyFreeUnderMaximum || !underMaximum)) {
                             continue;
                         }
-                        if (!bookings.isTaken(agb, Instant.ofEpochSecond(start))) {
+                        if (!his.isTaken(start)) {
                             anyFree = true;
                             anyFreeUnderMaximum |= underMaximum;
                         }

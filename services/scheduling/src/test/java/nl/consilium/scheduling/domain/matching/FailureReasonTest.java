@@ -38,6 +38,9 @@ class FailureReasonTest {
                         List.of(EVENINGS), MatchingFailureReason.NONE_IN_PATIENT_AVAILABILITY),
                 Arguments.of("one without slots, one with slots outside the patient's time", registry(spec("1000").weekly(), spec("2000")),
                         null, List.of(EVENINGS), MatchingFailureReason.NONE_IN_PATIENT_AVAILABILITY),
+                Arguments.of("every slot booked: the patient's time does not matter",
+                        registry(spec("1000").weekly(weekly(DayOfWeek.TUESDAY, "09:00", "10:00"))), null, List.of(EVENINGS),
+                        MatchingFailureReason.NONE_BEFORE_DEADLINE),
                 Arguments.of("a free slot in the patient's time only in a full week", registry(spec("1000").max(1)
                         .weekly(weekly(DayOfWeek.TUESDAY, "19:00", "20:00"))), null, List.of(EVENINGS),
                         MatchingFailureReason.NONE_BEFORE_DEADLINE));
@@ -48,7 +51,8 @@ class FailureReasonTest {
     void failures(String description, RegistrySnapshot registry, String language, List<PatientWindow> patientWindows,
             MatchingFailureReason expected) {
         TestBookings bookings = new TestBookings().load("1000", "2026-03-02", 1).load("1000", "2026-03-09", 1)
-                .load("1000", "2026-03-16", 1);
+                .load("1000", "2026-03-16", 1).book("1000", "2026-03-03T09:00").book("1000", "2026-03-03T09:30")
+                .book("1000", "2026-03-10T09:00").book("1000", "2026-03-10T09:30");
 
         MatchResult result = MATCHER.match(request().language(language).patient(patientWindows.toArray(PatientWindow[]::new)).build(),
                 registry, bookings);
