@@ -4,7 +4,7 @@ package nl.consilium.scheduling.domain.matching;
 public enum Exclusion {
     /** The specialist is not active in the registry. */
     INACTIVE,
-    /** Another specialty (only in {@link Matcher#check}; the rationale of a match lists the specialty only). */
+    /** Another specialty: never in a match's rationale, which lists only the specialists of the requested specialty. */
     OTHER_SPECIALTY,
     /** Shares an organisation with the treating specialist, or is the treating specialist. */
     NOT_INDEPENDENT,
