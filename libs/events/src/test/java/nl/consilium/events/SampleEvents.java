@@ -69,7 +69,7 @@ final class SampleEvents {
                     "Is bypass surgery the right treatment?", List.of(IntakeReason.SURGERY_DECISION, IntakeReason.TREATMENT_OPTIONS), "cardiology",
                     "Ziekenhuis Oost", "nl", LocalDate.of(2026, 12, 7), false, "01123456", PATIENT_DETAILS, "Dr. P. Visser", "03987654", "coronary artery disease",
                     List.of(new AvailabilityWindow(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))),
-                    Instant.parse("2026-11-24T09:15:30Z")),
+                    Instant.parse("2026-11-24T09:15:30Z"), true),
             EventType.CONSULT_SCHEDULED, new ConsultScheduled(REFERRAL, CONSULT, PATIENT, "03111111", "Dr. A. Smit",
                     "cardiology", Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-25T09:30:00Z"), "MATCHING", false),
             EventType.CONSULT_RESCHEDULED, new ConsultRescheduled(REFERRAL, CONSULT, PATIENT, "03222222", "Dr. B. Mulder",

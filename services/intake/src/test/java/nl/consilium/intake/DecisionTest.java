@@ -100,7 +100,8 @@ class DecisionTest {
         record.put("treatingSpecialist", "Dr. A. de Boer");
         record.put("treatingSpecialistAgb", "03012345");
         record.put("focusArea", "coronary artery disease");
-        IntakeFlow.save(nurse, id, record).statusCode(200);
+        record.put("firstSpecialistCopyConfirmed", true);
+        IntakeFlow.save(nurse, id, record).statusCode(200).body("intake.firstSpecialistCopyConfirmed", is(true));
 
         String consultDueOn = IntakeFlow.get(nurse, id).extract().path("consultDueOn");
         IntakeFlow.decide(nurse, id, Map.of("suitable", true, "version", 1)).statusCode(200)
@@ -124,6 +125,7 @@ class DecisionTest {
         assertThat(completed.treatingSpecialist()).isEqualTo("Dr. A. de Boer");
         assertThat(completed.treatingSpecialistAgb()).isEqualTo("03012345");
         assertThat(completed.focusArea()).isEqualTo("coronary artery disease");
+        assertThat(completed.firstSpecialistCopyConfirmed()).isTrue();
         assertThat(completed.preferredLanguage()).isEqualTo("nl");
         assertThat(completed.patientAvailability()).containsExactly(
                 new AvailabilityWindow(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0)),

@@ -265,7 +265,7 @@ class GpViewTest {
     }
 
     @Test
-    void theTransmuralCopyToTheFirstSpecialistIsShownRequiredWithItsConfirmationUnknown() {
+    void theTransmuralCopyToTheFirstSpecialistIsShownRequiredAndConfirmedOnceIntakeSaysSo() {
         ReportingFixtures row3 = ReportingFixtures.referral();
         publish(row3, row3.received(), row3.questionnaire(true), row3.letterReceived());
         awaitDetail(row3, "RECEIVED", "3");
@@ -280,6 +280,14 @@ class GpViewTest {
                 .body("timeline[1].detail", is("confirmation not known yet"));
         given().auth().oauth2(Tokens.gp(row3.referrerAgb())).get("/api/gp/referrals").then().statusCode(200)
                 .body("find { it.referralId == '" + row3.referralId() + "' }.transmuralCopy.required", is(true));
+
+        // The intake nurse confirms the copy was sent.
+        publish(row3, row3.intakeCompleted(true));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.gp(row3.referrerAgb()))
+                .get("/api/gp/referrals/{id}", row3.referralId()).then().statusCode(200)
+                .body("transmuralCopy.confirmed", is(true))
+                .body("timeline.find { it.milestone == 'COPY_TO_FIRST_SPECIALIST_REQUIRED' }.detail",
+                        is("confirmed at intake")));
 
         ReportingFixtures row2c = ReportingFixtures.referral();
         publish(row2c, row2c.received(), row2c.questionnaire(false));

@@ -104,6 +104,15 @@ record ReportingFixtures(UUID referralId, UUID patientId, String referrerAgb, St
                 new PatientDetails("P. Testpatiënt", LocalDate.of(1970, 1, 31), "male", "+31600000001", null));
     }
 
+    /** The intake, recording whether the GP's copy to the first specialist was confirmed. */
+    IntakeCompleted intakeCompleted(Boolean copyConfirmed) {
+        IntakeCompleted i = intakeCompleted();
+        return new IntakeCompleted(i.referralId(), i.patientId(), i.completedAt(), i.completedBy(),
+                i.clarifiedQuestion(), i.reasons(), i.specialty(), i.treatingHospital(), i.preferredLanguage(),
+                i.consultDueOn(), i.patientObjectsToGpReport(), i.referrerAgb(), i.patient(), null, null, null,
+                List.of(), null, copyConfirmed);
+    }
+
     ConsultScheduled scheduled() {
         return new ConsultScheduled(referralId, UUID.nameUUIDFromBytes(referralId.toString().getBytes()), patientId,
                 "03111111", SPECIALIST, "cardiology", consultStartsAt(), consultStartsAt().plusSeconds(1800));

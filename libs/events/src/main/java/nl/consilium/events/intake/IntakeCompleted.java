@@ -18,6 +18,9 @@ import nl.consilium.events.common.PatientDetails;
  * @param focusArea the area within the specialty the question is about, for matching (optional)
  * @param patientAvailability when the patient can take the video call (optional; empty = any time)
  * @param intakeDueAt the intake deadline the case had (optional)
+ * @param firstSpecialistCopyConfirmed when the transmural agreement requires the GP to send a copy of the
+ *        referral letter to the first specialist: whether the nurse confirmed it was sent (null: not
+ *        recorded; optional, added in v1)
  */
 public record IntakeCompleted(
         UUID referralId,
@@ -37,7 +40,8 @@ public record IntakeCompleted(
         String treatingSpecialistAgb,
         String focusArea,
         List<AvailabilityWindow> patientAvailability,
-        Instant intakeDueAt) implements ConsiliumEvent {
+        Instant intakeDueAt,
+        Boolean firstSpecialistCopyConfirmed) implements ConsiliumEvent {
 
     public IntakeCompleted {
         patientAvailability = patientAvailability == null ? List.of() : List.copyOf(patientAvailability);
@@ -50,6 +54,17 @@ public record IntakeCompleted(
             PatientDetails patient) {
         this(referralId, patientId, completedAt, completedBy, clarifiedQuestion, reasons, specialty, treatingHospital,
                 preferredLanguage, consultDueOn, patientObjectsToGpReport, referrerAgb, patient, null, null, null,
-                List.of(), null);
+                List.of(), null, null);
+    }
+
+    /** The fields of issue 4, without the copy confirmation. */
+    public IntakeCompleted(UUID referralId, UUID patientId, Instant completedAt, String completedBy,
+            String clarifiedQuestion, List<IntakeReason> reasons, String specialty, String treatingHospital,
+            String preferredLanguage, LocalDate consultDueOn, boolean patientObjectsToGpReport, String referrerAgb,
+            PatientDetails patient, String treatingSpecialist, String treatingSpecialistAgb, String focusArea,
+            List<AvailabilityWindow> patientAvailability, Instant intakeDueAt) {
+        this(referralId, patientId, completedAt, completedBy, clarifiedQuestion, reasons, specialty, treatingHospital,
+                preferredLanguage, consultDueOn, patientObjectsToGpReport, referrerAgb, patient, treatingSpecialist,
+                treatingSpecialistAgb, focusArea, patientAvailability, intakeDueAt, null);
     }
 }

@@ -131,7 +131,8 @@ public final class IntakeCaseResponses {
     /** The intake record as the nurse saved it (the treating specialty and hospital start as the referral's). */
     public record IntakeRecord(String clarifiedQuestion, List<IntakeReason> reasons, String treatingSpecialist,
             String treatingSpecialistAgb, String treatingHospital, String treatingSpecialty, String focusArea,
-            String preferredLanguage, List<Availability> availability, Instant savedAt, String savedBy) {
+            String preferredLanguage, List<Availability> availability, Instant savedAt, String savedBy,
+            Boolean firstSpecialistCopyConfirmed) {
     }
 
     /** One recording or change of the objection; {@code afterDecision} when the case was decided then. */
@@ -202,7 +203,7 @@ public final class IntakeCaseResponses {
             IntakeRecord intake = new IntakeRecord(c.clarifiedQuestion(), c.reasons(), c.treatingSpecialist(),
                     c.treatingSpecialistAgb(), c.treatingHospital(), c.treatingSpecialty(), c.focusArea(),
                     c.preferredLanguage(), view.availability().stream().map(Availability::of).toList(),
-                    c.intakeSavedAt(), c.intakeSavedBy());
+                    c.intakeSavedAt(), c.intakeSavedBy(), c.firstSpecialistCopyConfirmed());
             Objection objection = new Objection(c.objectionRecorded() ? c.patientObjectsToGpReport() : null,
                     c.objectionRecordedAt(), c.objectionRecordedBy(),
                     view.objectionHistory().stream().map(ObjectionEvent::of).toList());

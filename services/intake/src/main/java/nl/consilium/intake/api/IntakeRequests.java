@@ -66,7 +66,9 @@ public final class IntakeRequests {
      * list clears it. {@code patientObjectsToGpReport} records the patient's objection to the report
      * going to the GP (who and when are recorded; every change is kept). After the decision only the
      * objection may change. {@code version} (or the {@code If-Match} header) is the case version the
-     * client saw; a different current version answers 409.
+     * client saw; a different current version answers 409. {@code firstSpecialistCopyConfirmed}: when
+     * the transmural agreement requires the GP to send a copy of the letter to the first specialist,
+     * whether the nurse confirmed it was sent.
      */
     public record IntakeRecordRequest(
             @Size(max = 2000) String clarifiedQuestion,
@@ -80,7 +82,8 @@ public final class IntakeRequests {
             String preferredLanguage,
             @Size(max = 21) List<@NotNull @Valid AvailabilityRequest> availability,
             Boolean patientObjectsToGpReport,
-            @PositiveOrZero Long version) {
+            @PositiveOrZero Long version,
+            Boolean firstSpecialistCopyConfirmed) {
 
         @JsonIgnore
         @AssertTrue(message = "reasons must be among SURGERY_DECISION, TREATMENT_OPTIONS, DIAGNOSIS_DOUBT,"
@@ -106,7 +109,8 @@ public final class IntakeRequests {
         IntakeRecordUpdate toUpdate() {
             return new IntakeRecordUpdate(clarifiedQuestion, reasons, treatingSpecialist, treatingSpecialistAgb,
                     treatingHospital, treatingSpecialty, focusArea, preferredLanguage,
-                    availability == null ? null : availability.stream().map(AvailabilityRequest::toSlot).toList());
+                    availability == null ? null : availability.stream().map(AvailabilityRequest::toSlot).toList(),
+                    firstSpecialistCopyConfirmed);
         }
     }
 

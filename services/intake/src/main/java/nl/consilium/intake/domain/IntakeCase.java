@@ -142,6 +142,10 @@ public class IntakeCase extends PanacheEntityBase {
     @Column(name = "focus_area")
     private String focusArea;
 
+    /** Whether the GP's copy of the letter to the first specialist was confirmed (transmural row 3); null: not recorded. */
+    @Column(name = "first_specialist_copy_confirmed")
+    private Boolean firstSpecialistCopyConfirmed;
+
     @Column(name = "preferred_language")
     private String preferredLanguage;
 
@@ -269,6 +273,10 @@ public class IntakeCase extends PanacheEntityBase {
         if (update.focusArea() != null) {
             changed |= !Objects.equals(focusArea, blankToNull(update.focusArea()));
             focusArea = blankToNull(update.focusArea());
+        }
+        if (update.firstSpecialistCopyConfirmed() != null) {
+            changed |= !update.firstSpecialistCopyConfirmed().equals(firstSpecialistCopyConfirmed);
+            firstSpecialistCopyConfirmed = update.firstSpecialistCopyConfirmed();
         }
         if (update.preferredLanguage() != null) {
             changed |= !Objects.equals(preferredLanguage, blankToNull(update.preferredLanguage()));
@@ -471,6 +479,7 @@ public class IntakeCase extends PanacheEntityBase {
     public String treatingSpecialist() { return intakeTreatingSpecialist; }
     public String treatingSpecialistAgb() { return intakeTreatingSpecialistAgb; }
     public String focusArea() { return focusArea; }
+    public Boolean firstSpecialistCopyConfirmed() { return firstSpecialistCopyConfirmed; }
     public String preferredLanguage() { return preferredLanguage; }
     public List<AvailabilitySlot> availability() { return List.copyOf(availability); }
     public Instant intakeSavedAt() { return intakeSavedAt; }

@@ -16,12 +16,14 @@ public record IntakeRecordUpdate(
         String treatingSpecialty,
         String focusArea,
         String preferredLanguage,
-        List<AvailabilitySlot> availability) {
+        List<AvailabilitySlot> availability,
+        Boolean firstSpecialistCopyConfirmed) {
 
     /** Whether it changes nothing at all. */
     public boolean isEmpty() {
         return clarifiedQuestion == null && reasons == null && treatingSpecialist == null
                 && treatingSpecialistAgb == null && treatingHospital == null && treatingSpecialty == null
-                && focusArea == null && preferredLanguage == null && availability == null;
+                && focusArea == null && preferredLanguage == null && availability == null
+                && firstSpecialistCopyConfirmed == null;
     }
 }

@@ -410,7 +410,7 @@ public class IntakeService {
                     intakeCase.treatingSpecialist(), intakeCase.treatingSpecialistAgb(), intakeCase.focusArea(),
                     intakeCase.availability().stream().map(s -> new AvailabilityWindow(s.day(), s.from(), s.to()))
                             .toList(),
-                    intakeCase.intakeDueAt()));
+                    intakeCase.intakeDueAt(), intakeCase.firstSpecialistCopyConfirmed()));
         } else {
             List<String> missing = new ArrayList<>();
             if (decision.rejectionReason() == null) {

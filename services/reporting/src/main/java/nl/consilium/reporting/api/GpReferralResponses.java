@@ -67,14 +67,15 @@ public final class GpReferralResponses {
 
     /**
      * The transmural agreement's copy of the referral letter to the first specialist (Treant agreement,
-     * row 3), from the referral's questionnaire: whether it is required, and whether it is confirmed.
-     * No service reports the confirmation yet (intake is to record it in a later change), so
-     * {@code confirmed} is null: unknown. Null as a whole while no questionnaire arrived.
+     * row 3), from the referral's questionnaire: whether it is required, and whether the intake nurse
+     * confirmed it was sent ({@code IntakeCompleted.firstSpecialistCopyConfirmed}; null: not recorded
+     * yet). Null as a whole while no questionnaire arrived.
      */
     public record TransmuralCopy(boolean required, Boolean confirmed, String situation, Instant assessedAt) {
         static TransmuralCopy of(ReferralOverview r) {
             return r.copyToFirstSpecialistRequired() == null ? null
-                    : new TransmuralCopy(r.copyToFirstSpecialistRequired(), null, r.transmuralSituation(),
+                    : new TransmuralCopy(r.copyToFirstSpecialistRequired(), r.copyToFirstSpecialistConfirmed(),
+                            r.transmuralSituation(),
                             r.questionnaireReceivedAt());
         }
     }

@@ -132,6 +132,10 @@ public class ReferralOverview extends PanacheEntityBase {
     @Column(name = "copy_to_first_specialist_required")
     private Boolean copyToFirstSpecialistRequired;
 
+    /** Whether the intake nurse confirmed the GP's copy to the first specialist; null: not recorded. */
+    @Column(name = "copy_to_first_specialist_confirmed")
+    private Boolean copyToFirstSpecialistConfirmed;
+
     @Column(name = "intake_completed_at")
     private Instant intakeCompletedAt;
 
@@ -361,6 +365,9 @@ public class ReferralOverview extends PanacheEntityBase {
                 .map(Enum::name).collect(Collectors.joining(","));
         if (intake.intakeDueAt() != null) {
             this.intakeDueAt = intake.intakeDueAt();
+        }
+        if (intake.firstSpecialistCopyConfirmed() != null) {
+            this.copyToFirstSpecialistConfirmed = intake.firstSpecialistCopyConfirmed();
         }
         knowReferrer(intake.referrerAgb());
         knowPatient(intake.patient());
@@ -732,7 +739,8 @@ public class ReferralOverview extends PanacheEntityBase {
         add(steps, TimelineMilestone.REFERRAL_LETTER_RECEIVED, letterReceivedAt, null);
         if (Boolean.TRUE.equals(copyToFirstSpecialistRequired)) {
             add(steps, TimelineMilestone.COPY_TO_FIRST_SPECIALIST_REQUIRED, questionnaireReceivedAt,
-                    "confirmation not known yet");
+                    copyToFirstSpecialistConfirmed == null ? "confirmation not known yet"
+                            : copyToFirstSpecialistConfirmed ? "confirmed at intake" : "not confirmed at intake");
         }
         add(steps, TimelineMilestone.INTAKE_COMPLETED, intakeCompletedAt, null);
         add(steps, TimelineMilestone.INTAKE_REJECTED, intakeRejectedAt, null);
@@ -802,6 +810,7 @@ public class ReferralOverview extends PanacheEntityBase {
     public Instant questionnaireReceivedAt() { return questionnaireReceivedAt; }
     public String transmuralSituation() { return transmuralSituation; }
     public Boolean copyToFirstSpecialistRequired() { return copyToFirstSpecialistRequired; }
+    public Boolean copyToFirstSpecialistConfirmed() { return copyToFirstSpecialistConfirmed; }
     public Instant intakeCompletedAt() { return intakeCompletedAt; }
     public LocalDate consultDueOn() { return consultDueOn; }
     public Instant firstScheduledAt() { return firstScheduledAt; }

@@ -11,7 +11,7 @@ public enum TimelineMilestone {
     REFERRAL_LETTER_RECEIVED,
     /**
      * The questionnaire's transmural assessment says the GP must send a copy of the referral letter to
-     * the first specialist (Treant agreement, row 3). Whether that copy is confirmed is not known yet.
+     * the first specialist (Treant agreement, row 3); the detail says whether intake confirmed it.
      */
     COPY_TO_FIRST_SPECIALIST_REQUIRED,
     /** The nurse found the referral suitable. */
