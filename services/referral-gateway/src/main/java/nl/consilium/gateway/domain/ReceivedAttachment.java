@@ -89,9 +89,20 @@ public class ReceivedAttachment extends PanacheEntityBase {
         return list("bundleId = ?1 order by position", bundleId);
     }
 
-    /** The attachments of a referral, by document arrival and position. */
-    public static List<ReceivedAttachment> ofReferral(UUID referralId) {
-        return list("referralId = ?1 order by bundleId, position", referralId);
+    /**
+     * The attachments of a referral, in one query, ordered by {@code documentOrder} (the referral's
+     * documents in arrival order) and then by position within the document.
+     */
+    public static List<ReceivedAttachment> ofReferral(UUID referralId, List<ReceivedDocument> documentOrder) {
+        java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+        for (int i = 0; i < documentOrder.size(); i++) {
+            rank.put(documentOrder.get(i).bundleId(), i);
+        }
+        return ReceivedAttachment.<ReceivedAttachment>list("referralId", referralId).stream()
+                .sorted(java.util.Comparator.<ReceivedAttachment>comparingInt(
+                                a -> rank.getOrDefault(a.bundleId, Integer.MAX_VALUE))
+                        .thenComparingInt(a -> a.position))
+                .toList();
     }
 
     public static Optional<ReceivedAttachment> ofReferral(UUID referralId, UUID attachmentId) {

@@ -211,9 +211,7 @@ public class ReferralService {
         }
         audit.record(AccessKind.READ, RESOURCE, referralId, referral.patientId(), referralId);
         List<ReceivedDocument> documents = ReceivedDocument.ofReferral(referralId);
-        List<ReceivedAttachment> attachments = new ArrayList<>();
-        documents.forEach(d -> attachments.addAll(ReceivedAttachment.ofDocument(d.bundleId())));
-        return new ReferralView(referral, documents, attachments);
+        return new ReferralView(referral, documents, ReceivedAttachment.ofReferral(referralId, documents));
     }
 
     /** One attachment with its bytes, for those entitled; an audited read. */
